@@ -1,0 +1,104 @@
+using Jippnas.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jippnas.Web.Data.Configurations;
+
+internal sealed class InnovationConfiguration : IEntityTypeConfiguration<Innovation>
+{
+    public void Configure(EntityTypeBuilder<Innovation> builder)
+    {
+        builder.ToTable("innovations");
+        builder.Property(i => i.Name).HasMaxLength(300);
+        builder.Property(i => i.Acronym).HasMaxLength(100);
+        builder.Property(i => i.UnitName).HasMaxLength(300);
+        builder.Property(i => i.ProvinceCode).HasMaxLength(13);
+        builder.Property(i => i.RegencyCode).HasMaxLength(13);
+        builder.Property(i => i.StatusReason).HasMaxLength(1000);
+        builder.Property(i => i.VideoUrl).HasMaxLength(500);
+        builder.Property(i => i.ApplicationUrl).HasMaxLength(500);
+        builder.Property(i => i.ContactName).HasMaxLength(200);
+        builder.Property(i => i.ContactEmail).HasMaxLength(200);
+        builder.Property(i => i.ContactPhone).HasMaxLength(50);
+        builder.Property(i => i.ProvenanceNote).HasMaxLength(1000);
+
+        builder.HasOne(i => i.Agency).WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Province).WithMany().HasForeignKey(i => i.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Regency).WithMany().HasForeignKey(i => i.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Sector).WithMany().HasForeignKey(i => i.SectorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Awards).WithOne().HasForeignKey(a => a.InnovationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Outcomes).WithOne().HasForeignKey(o => o.InnovationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Sdgs).WithOne().HasForeignKey(s => s.InnovationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.SourceRecords).WithOne().HasForeignKey(s => s.InnovationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(i => i.StatusChecks).WithOne().HasForeignKey(s => s.InnovationId).OnDelete(DeleteBehavior.Cascade);
+
+        // The list pages filter on one dimension and order newest first; each index serves one filter.
+        builder.HasIndex(i => new { i.IsPublished, i.Id });
+        builder.HasIndex(i => new { i.ProvinceCode, i.Id });
+        builder.HasIndex(i => new { i.RegencyCode, i.Id });
+        builder.HasIndex(i => new { i.SectorId, i.Id });
+        builder.HasIndex(i => new { i.YearStarted, i.Id });
+        builder.HasIndex(i => i.AgencyId);
+    }
+}
+
+internal sealed class InnovationSdgConfiguration : IEntityTypeConfiguration<InnovationSdg>
+{
+    public void Configure(EntityTypeBuilder<InnovationSdg> builder)
+    {
+        builder.ToTable("innovation_sdgs");
+        builder.HasKey(s => new { s.InnovationId, s.SdgId });
+        builder.HasOne(s => s.Sdg).WithMany().HasForeignKey(s => s.SdgId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.SdgId);
+    }
+}
+
+internal sealed class AwardConfiguration : IEntityTypeConfiguration<Award>
+{
+    public void Configure(EntityTypeBuilder<Award> builder)
+    {
+        builder.ToTable("awards");
+        builder.Property(a => a.DecreeNumber).HasMaxLength(100);
+        builder.Property(a => a.Note).HasMaxLength(500);
+        builder.HasOne(a => a.AwardKind).WithMany().HasForeignKey(a => a.AwardKindId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.InnovationId, a.AwardKindId, a.Year }).IsUnique();
+        builder.HasIndex(a => a.AwardKindId);
+    }
+}
+
+internal sealed class OutcomeIndicatorConfiguration : IEntityTypeConfiguration<OutcomeIndicator>
+{
+    public void Configure(EntityTypeBuilder<OutcomeIndicator> builder)
+    {
+        builder.ToTable("outcome_indicators");
+        builder.Property(o => o.Name).HasMaxLength(300);
+        builder.Property(o => o.Unit).HasMaxLength(50);
+        builder.Property(o => o.Period).HasMaxLength(100);
+        builder.Property(o => o.Before).HasPrecision(18, 4);
+        builder.Property(o => o.After).HasPrecision(18, 4);
+        builder.HasIndex(o => o.InnovationId);
+    }
+}
+
+internal sealed class SourceRecordConfiguration : IEntityTypeConfiguration<SourceRecord>
+{
+    public void Configure(EntityTypeBuilder<SourceRecord> builder)
+    {
+        builder.ToTable("source_records");
+        builder.Property(s => s.ExternalId).HasMaxLength(200);
+        builder.HasOne(s => s.SourceSystem).WithMany().HasForeignKey(s => s.SourceSystemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.SourceSystemId, s.ExternalId }).IsUnique();
+        builder.HasIndex(s => s.InnovationId);
+    }
+}
+
+internal sealed class StatusCheckConfiguration : IEntityTypeConfiguration<StatusCheck>
+{
+    public void Configure(EntityTypeBuilder<StatusCheck> builder)
+    {
+        builder.ToTable("status_checks");
+        builder.Property(s => s.Reason).HasMaxLength(1000);
+        builder.Property(s => s.CheckedBy).HasMaxLength(200);
+        builder.HasIndex(s => new { s.InnovationId, s.CheckedOn });
+    }
+}

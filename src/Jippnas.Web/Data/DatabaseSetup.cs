@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jippnas.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Load the reference data (regions, hubs, classifications, first records) at start-up.</summary>
+    public bool LoadReferenceData { get; set; } = true;
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddJippnasDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Jippnas");
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = PrepareSqlite(connectionString, environment.ContentRootPath);
+        }
+        else if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Jippnas is required when Database:Provider is PostgreSql.");
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton(new ConnectionInfo(options.Provider, connectionString!));
+        services.AddDbContextPool<JippnasDb>(builder => Configure(builder, options.Provider, connectionString!));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddScoped<ReferenceDataLoader>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
+        };
+        builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+
+    private static string PrepareSqlite(string? connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(connectionString) ? "Data Source=App_Data/jippnas.db" : connectionString);
+        if (csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource))
+        {
+            csb.DataSource = Path.Combine(contentRoot, csb.DataSource);
+        }
+
+        var directory = Path.GetDirectoryName(csb.DataSource);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        csb.Pooling = true;
+        csb.DefaultTimeout = 30;
+        return csb.ToString();
+    }
+}
+
+public sealed record ConnectionInfo(DatabaseProvider Provider, string ConnectionString);

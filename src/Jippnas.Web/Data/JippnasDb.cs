@@ -1,0 +1,30 @@
+using Jippnas.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jippnas.Web.Data;
+
+public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : DbContext(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Sdg> Sdgs => Set<Sdg>();
+    public DbSet<AwardKind> AwardKinds => Set<AwardKind>();
+    public DbSet<SourceSystem> SourceSystems => Set<SourceSystem>();
+    public DbSet<CompetitionCategory> CompetitionCategories => Set<CompetitionCategory>();
+    public DbSet<Innovation> Innovations => Set<Innovation>();
+    public DbSet<InnovationSdg> InnovationSdgs => Set<InnovationSdg>();
+    public DbSet<Award> Awards => Set<Award>();
+    public DbSet<OutcomeIndicator> OutcomeIndicators => Set<OutcomeIndicator>();
+    public DbSet<SourceRecord> SourceRecords => Set<SourceRecord>();
+    public DbSet<StatusCheck> StatusChecks => Set<StatusCheck>();
+    public DbSet<Hub> Hubs => Set<Hub>();
+    public DbSet<HubDesignation> HubDesignations => Set<HubDesignation>();
+    public DbSet<Tally> Tallies => Set<Tally>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JippnasDb).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Jippnas.Web.Data;
+
+/// <summary>
+/// Applies the hand-written SQL migrations under Data/Migrations/{provider}/ in order, each in its own
+/// transaction, and records them in <c>schema_migrations</c>. See docs/decisions/ADR-0002.
+/// </summary>
+public sealed class SchemaMigrator(ConnectionInfo connection, ILogger<SchemaMigrator> logger)
+{
+    // Any constant shared by every instance: serialises migrations when several start at once.
+    private const long PostgresLockKey = 0x4A49_5050_4E41_53;
+
+    public IReadOnlyList<Migration> All { get; } = Discover(connection.Provider);
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        await db.OpenAsync(cancellationToken);
+        await PrepareAsync(db, cancellationToken);
+        if (connection.Provider == DatabaseProvider.PostgreSql)
+        {
+            await ExecuteAsync(db, null, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
+        }
+
+        try
+        {
+            var applied = await AppliedAsync(db, cancellationToken);
+            foreach (var migration in All.Where(m => !applied.Contains(m.Id)))
+            {
+                logger.LogInformation("Applying migration {Migration}", migration.Id);
+                await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(db, transaction, migration.Sql, cancellationToken);
+                await using var record = db.CreateCommand();
+                record.Transaction = transaction;
+                record.CommandText = "INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at)";
+                AddParameter(record, "@id", migration.Id);
+                AddParameter(record, "@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                await record.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (connection.Provider == DatabaseProvider.PostgreSql)
+            {
+                await ExecuteAsync(db, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The migrations this build knows that the database has not applied.</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        await db.OpenAsync(cancellationToken);
+        var applied = await AppliedAsync(db, cancellationToken);
+        return [.. All.Select(m => m.Id).Where(id => !applied.Contains(id))];
+    }
+
+    private DbConnection Open() => connection.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnection(connection.ConnectionString),
+        DatabaseProvider.PostgreSql => new NpgsqlConnection(connection.ConnectionString),
+    };
+
+    private async Task PrepareAsync(DbConnection db, CancellationToken cancellationToken)
+    {
+        if (connection.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers proceed while a writer commits; it persists in the database file.
+            await ExecuteAsync(db, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await ExecuteAsync(db, null,
+            "CREATE TABLE IF NOT EXISTS schema_migrations (id VARCHAR(100) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)",
+            cancellationToken);
+    }
+
+    private static async Task<HashSet<string>> AppliedAsync(DbConnection db, CancellationToken cancellationToken)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT id FROM schema_migrations";
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (DbException)
+        {
+            // No schema_migrations table yet: nothing applied.
+        }
+
+        return applied;
+    }
+
+    private static async Task ExecuteAsync(DbConnection db, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static List<Migration> Discover(DatabaseProvider provider)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var prefix = $"Jippnas.Web.Data.Migrations.{provider}.";
+        return [.. assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                return new Migration(n[prefix.Length..^4], reader.ReadToEnd());
+            })];
+    }
+
+    public sealed record Migration(string Id, string Sql);
+}

@@ -1,0 +1,30 @@
+using Jippnas.Web.Data;
+using Jippnas.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jippnas.Web.Features.Innovations;
+
+public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog) : PageModel
+{
+    public InnovationDetail Innovation { get; private set; } = null!;
+    public ReferenceSnapshot Reference { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var key) || key < 1)
+        {
+            return NotFound();
+        }
+
+        var detail = await db.DetailAsync(key, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        Innovation = detail;
+        Reference = await catalog.GetAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Jippnas.Web.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jippnas.Web.Infrastructure;
+
+/// <summary>Endpoints that are not a feature: health, the language switch, API documents, benchmark ceilings.</summary>
+public static class Platform
+{
+    public static IServiceCollection AddJippnasApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "JIPPNas Open API";
+            document.Info.Version = "v1";
+            document.Info.Description =
+                "Data terbuka Jaringan Inovasi Pelayanan Publik Nasional: inovasi, wilayah, instansi, dan Hub JIPP. " +
+                "Read-only; every list is paged (page, pageSize ≤ 100); errors are RFC 9457 problem details naming the parameter.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static WebApplication MapJippnasPlatform(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        app.MapGet("/bahasa/{code}", (string code, string? kembali, HttpContext context) =>
+        {
+            var culture = code == "en" ? "en-GB" : "id-ID";
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
+            var target = kembali is { Length: > 0 } && kembali[0] == '/' && !kembali.StartsWith("//", StringComparison.Ordinal) && !kembali.StartsWith("/\\", StringComparison.Ordinal)
+                ? kembali
+                : "/";
+            return Results.LocalRedirect(target);
+        }).ExcludeFromDescription();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "api/docs";
+            options.SwaggerEndpoint("/openapi/v1.json", "JIPPNas v1");
+            options.DocumentTitle = "JIPPNas Open API";
+        });
+
+        if (app.Services.GetRequiredService<IOptions<BenchmarkOptions>>().Value.Endpoints)
+        {
+            app.MapGet("/bench/plain", () => Results.Text("JIPPNas")).ExcludeFromDescription();
+            app.MapGet("/bench/row/{id:int}", async (int id, JippnasDb db, CancellationToken cancellationToken) =>
+            {
+                var name = await db.Innovations.Where(i => i.Id == id).Select(i => i.Name).FirstOrDefaultAsync(cancellationToken);
+                return name is null
+                    ? Results.NotFound()
+                    : Results.Content($"<!doctype html><title>{WebUtility.HtmlEncode(name)}</title><h1>{WebUtility.HtmlEncode(name)}</h1>", "text/html; charset=utf-8");
+            }).ExcludeFromDescription();
+        }
+
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Jippnas.Web.Features.Shared;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Net.Http.Headers;
+
+namespace Jippnas.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("id-ID"), new("en-GB")];
+
+    public static IServiceCollection AddJippnasWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Texts>();
+        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddProblemDetails();
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(CachePolicies.Home, policy => policy
+                .Expire(TimeSpan.FromSeconds(30))
+                .SetVaryByQuery("*")
+                .VaryByValue(_ => new("ui", CultureInfo.CurrentUICulture.Name)));
+        });
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // Only the visitor's explicit choice counts; Accept-Language is honoured for the API only.
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }, new CookieRequestCultureProvider()];
+        });
+        services.Configure<BenchmarkOptions>(configuration.GetSection("Jippnas:Benchmark"));
+        return services;
+    }
+
+    public static WebApplication UseJippnasWeb(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/galat/500");
+            pages.UseStatusCodePagesWithReExecute("/galat/{0}");
+        });
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+        app.UseRequestLocalization();
+        // Routing after the error handlers, so a re-executed request (404 page) is routed again.
+        app.UseRouting();
+        app.UseOutputCache();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers[HeaderNames.XFrameOptions] = "DENY";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers[HeaderNames.ContentSecurityPolicy] = context.Request.Path.StartsWithSegments("/api/docs")
+            ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+            : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        return next();
+    }
+}
+
+public static class CachePolicies
+{
+    public const string Home = "home";
+}
+
+public sealed class BenchmarkOptions
+{
+    /// <summary>Expose /bench/plain and /bench/row/{id}, the ceilings the benchmark compares pages with.</summary>
+    public bool Endpoints { get; set; }
+}

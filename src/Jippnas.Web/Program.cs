@@ -1,0 +1,35 @@
+using Jippnas.Web.Data;
+using Jippnas.Web.Features.Agencies;
+using Jippnas.Web.Features.Hubs;
+using Jippnas.Web.Features.Innovations;
+using Jippnas.Web.Features.Regions;
+using Jippnas.Web.Features.Shared;
+using Jippnas.Web.Infrastructure;
+
+if (await Cli.TryRunAsync(args))
+{
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddJippnasDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddJippnasWeb(builder.Configuration);
+builder.Services.AddJippnasApi();
+builder.Services.AddReferenceCatalog();
+builder.Services.AddInnovations();
+
+var app = builder.Build();
+
+app.UseJippnasWeb();
+
+app.MapInnovationsApi();
+app.MapRegionsApi();
+app.MapAgenciesApi();
+app.MapHubsApi();
+app.MapJippnasPlatform();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public so integration tests can host the app.</summary>
+public partial class Program;
