@@ -21,7 +21,6 @@ public sealed class SchemaMigrator(ConnectionInfo connection, ILogger<SchemaMigr
     {
         await using var db = Open();
         await db.OpenAsync(cancellationToken);
-        await PrepareAsync(db, cancellationToken);
         if (connection.Provider == DatabaseProvider.PostgreSql)
         {
             await ExecuteAsync(db, null, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
@@ -29,11 +28,18 @@ public sealed class SchemaMigrator(ConnectionInfo connection, ILogger<SchemaMigr
 
         try
         {
+            await PrepareAsync(db, cancellationToken);
             var applied = await AppliedAsync(db, cancellationToken);
             foreach (var migration in All.Where(m => !applied.Contains(m.Id)))
             {
-                logger.LogInformation("Applying migration {Migration}", migration.Id);
+                // SQLite has no advisory lock: its BEGIN IMMEDIATE serialises writers, so look again inside.
                 await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+                if (await IsAppliedAsync(db, transaction, migration.Id, cancellationToken))
+                {
+                    continue;
+                }
+
+                logger.LogInformation("Applying migration {Migration}", migration.Id);
                 await ExecuteAsync(db, transaction, migration.Sql, cancellationToken);
                 await using var record = db.CreateCommand();
                 record.Transaction = transaction;
@@ -100,6 +106,15 @@ public sealed class SchemaMigrator(ConnectionInfo connection, ILogger<SchemaMigr
         }
 
         return applied;
+    }
+
+    private static async Task<bool> IsAppliedAsync(DbConnection db, DbTransaction transaction, string id, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE id = @id";
+        AddParameter(command, "@id", id);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
     private static async Task ExecuteAsync(DbConnection db, DbTransaction? transaction, string sql, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public static class AgenciesApi
             var region = errors.One(query, "region");
             if (region is not null && !reference.Regions.ContainsKey(region))
             {
-                errors.Add("region", t.Format("Kode wilayah '{0}' tidak dikenal.", region.Length > 20 ? region[..20] : region));
+                errors.Add("region", t.Format("Parameter 'region': kode wilayah '{0}' tidak dikenal.", region.Length > 20 ? region[..20] : region));
             }
 
             var kindText = errors.One(query, "kind");

@@ -31,7 +31,7 @@ public sealed record InnovationFilter(
         var province = errors.One(query, "province");
         if (province is not null && !(Region.IsProvinceCode(province) && reference.Regions.ContainsKey(province)))
         {
-            errors.Add("province", errors.Text("Kode provinsi '{0}' tidak dikenal (contoh: 16).", Clip(province)));
+            errors.Add("province", errors.Text("Parameter 'province': kode provinsi '{0}' tidak dikenal (contoh: 16).", Clip(province)));
             province = null;
         }
 
@@ -40,12 +40,12 @@ public sealed record InnovationFilter(
         {
             if (!(Region.IsRegencyCode(regency) && reference.Regions.ContainsKey(regency)))
             {
-                errors.Add("regency", errors.Text("Kode kabupaten/kota '{0}' tidak dikenal (contoh: 16.71).", Clip(regency)));
+                errors.Add("regency", errors.Text("Parameter 'regency': kode kabupaten/kota '{0}' tidak dikenal (contoh: 16.71).", Clip(regency)));
                 regency = null;
             }
             else if (province is not null && !regency.StartsWith(province + ".", StringComparison.Ordinal))
             {
-                errors.Add("regency", errors.Text("Kabupaten/kota {0} tidak berada di provinsi {1}.", regency, province));
+                errors.Add("regency", errors.Text("Parameter 'regency': kabupaten/kota {0} tidak berada di provinsi {1}.", regency, province));
                 regency = null;
             }
         }
@@ -61,7 +61,7 @@ public sealed record InnovationFilter(
             }
             else
             {
-                errors.Add("sector", errors.Text("Kode bidang '{0}' tidak dikenal.", Clip(sector)));
+                errors.Add("sector", errors.Text("Parameter 'sector': kode bidang '{0}' tidak dikenal.", Clip(sector)));
                 sector = null;
             }
         }
@@ -131,7 +131,7 @@ public sealed record InnovationFilter(
             }
         }
 
-        errors.Add(name, errors.Text("Nilai '{0}' tidak dikenal untuk '{1}'. Pilihan: {2}.", Clip(raw), name, string.Join(", ", values.Select(slug))));
+        errors.Add(name, errors.Text("Parameter '{1}': nilai '{0}' tidak dikenal. Pilihan: {2}.", Clip(raw), name, string.Join(", ", values.Select(slug))));
         return null;
     }
 

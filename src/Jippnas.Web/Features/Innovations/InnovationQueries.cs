@@ -136,8 +136,11 @@ public static class InnovationQueries
         return query;
     }
 
-    private static readonly Func<JippnasDb, int, CancellationToken, Task<InnovationDetail?>> DetailById =
-        EF.CompileAsyncQuery((JippnasDb db, int id, CancellationToken _) => db.Innovations
+    public static async Task<InnovationDetail?> DetailAsync(this JippnasDb db, int id, CancellationToken cancellationToken)
+    {
+        // Not EF.CompileAsyncQuery: a compiled query binds to the first provider that runs it, and tests host
+        // SQLite and PostgreSQL in one process. EF's own query cache already skips recompilation.
+        var detail = await db.Innovations
             .Where(i => i.Id == id && i.IsPublished)
             .Select(i => new InnovationDetail(
                 i.Id, i.Name, i.Acronym, i.Agency != null ? i.Agency.Name : null, i.UnitName, i.ProvinceCode, i.RegencyCode,
@@ -145,11 +148,7 @@ public static class InnovationQueries
                 i.Summary, i.Problem, i.Aims, i.Novelty, i.Implementation, i.Impact, i.Adaptability, i.Resources,
                 i.Sustainability, i.VideoUrl, i.ApplicationUrl, i.Provenance, i.ProvenanceNote, i.UpdatedAt,
                 i.Awards.Any() || i.Outcomes.Any() || i.Sdgs.Any() || i.SourceRecords.Any()))
-            .FirstOrDefault());
-
-    public static async Task<InnovationDetail?> DetailAsync(this JippnasDb db, int id, CancellationToken cancellationToken)
-    {
-        var detail = await DetailById(db, id, cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken);
 
         // Child rows are few and many records have none: skip their round trips then.
         if (detail is not { HasChildren: true })

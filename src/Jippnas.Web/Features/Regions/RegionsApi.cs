@@ -33,7 +33,7 @@ public static class RegionsApi
             var parent = errors.One(query, "parent");
             if (parent is not null && !reference.Regions.ContainsKey(parent))
             {
-                errors.Add("parent", t.Format("Kode wilayah induk '{0}' tidak dikenal.", parent.Length > 20 ? parent[..20] : parent));
+                errors.Add("parent", t.Format("Parameter 'parent': kode wilayah induk '{0}' tidak dikenal.", parent.Length > 20 ? parent[..20] : parent));
             }
 
             var page = errors.Number(query, "page", 1, 1000) ?? 1;

@@ -1,0 +1,141 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Jippnas.IntegrationTests.Infrastructure;
+
+namespace Jippnas.IntegrationTests;
+
+public abstract class PageTests(PortalFixture portal)
+{
+    private static readonly HtmlParser Parser = new();
+
+    private async Task<IHtmlDocument> OpenAsync(string url, HttpClient? client = null)
+    {
+        var response = await (client ?? portal.Factory.Browser()).GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task Home_shows_headline_figures_in_Indonesian()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var page = await OpenAsync("/");
+
+        page.DocumentElement.GetAttribute("lang").ShouldBe("id");
+        var figures = page.QuerySelectorAll(".figures strong").Select(e => e.TextContent).ToList();
+        figures.ShouldBe(["6", "1", "12"]);
+        page.QuerySelector("#by-province + table tbody th")!.TextContent.Trim().ShouldBe("Sumatera Selatan");
+        page.QuerySelectorAll("select#q-province option").Length.ShouldBe(39);
+    }
+
+    [SkippableFact]
+    public async Task The_list_filters_by_province_then_regency()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var all = await OpenAsync("/inovasi");
+        all.QuerySelectorAll(".cards > li").Length.ShouldBe(6);
+        all.QuerySelector(".count")!.TextContent.ShouldBe("6 inovasi");
+        all.QuerySelectorAll("select#regency option").Length.ShouldBe(1);
+
+        var province = await OpenAsync("/inovasi?province=16");
+        province.QuerySelector(".count")!.TextContent.ShouldBe("4 inovasi");
+        province.QuerySelector("select#province option[selected]")!.TextContent.ShouldBe("Sumatera Selatan");
+        province.QuerySelectorAll("select#regency option").Length.ShouldBe(18);
+
+        var city = await OpenAsync("/inovasi?province=16&regency=16.71");
+        city.QuerySelectorAll(".cards > li").Select(li => li.QuerySelector(".acronym")!.TextContent).ShouldBe(["POLTABES"]);
+    }
+
+    [SkippableFact]
+    public async Task An_innovation_page_shows_the_record_and_its_provenance()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var list = await OpenAsync("/inovasi?regency=16.01");
+        var link = list.QuerySelector(".cards h3 a")!.GetAttribute("href")!;
+
+        var page = await OpenAsync(link);
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Gerakan Bersama Penyandang Disabilitas");
+        page.QuerySelector(".acronym")!.TextContent.ShouldBe("GEMA DAYA PENTAS OKU");
+        page.Body!.TextContent.ShouldContain("Kabupaten Ogan Komering Ulu, Sumatera Selatan");
+        page.Body.TextContent.ShouldContain("Top Inovasi KIPP");
+        page.QuerySelector(".provenance")!.TextContent.ShouldContain("Fakta dari publikasi resmi");
+        page.QuerySelector(".notice.synthetic").ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task Province_page_lists_its_regencies_and_hub_status()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var sumsel = await OpenAsync("/provinsi/16");
+        sumsel.QuerySelector("h1")!.TextContent.ShouldBe("Provinsi Sumatera Selatan");
+        sumsel.QuerySelectorAll("#children ~ div tbody tr").Length.ShouldBe(17);
+        sumsel.Body!.TextContent.ShouldContain("Hub JIPP sejak 2020");
+        sumsel.Body.TextContent.ShouldContain("13 kabupaten, 4 kota");
+
+        var aceh = await OpenAsync("/provinsi/11");
+        aceh.Body!.TextContent.ShouldContain("Belum menjadi Hub JIPP");
+        aceh.Body.TextContent.ShouldContain("Belum ada inovasi yang cocok.");
+    }
+
+    [SkippableFact]
+    public async Task Regency_page_shows_its_province_and_innovations()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var palembang = await OpenAsync("/kabupaten-kota/16.71");
+        palembang.QuerySelector("h1")!.TextContent.ShouldBe("Kota Palembang");
+        palembang.QuerySelector(".facts")!.TextContent.ShouldContain("Kota");
+        palembang.QuerySelectorAll(".cards > li").Length.ShouldBe(1);
+    }
+
+    [SkippableFact]
+    public async Task Hub_page_lists_the_twelve_hubs_and_the_progress()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var page = await OpenAsync("/hub");
+        page.QuerySelectorAll("tbody tr").Length.ShouldBe(12);
+        page.QuerySelector("progress")!.GetAttribute("value").ShouldBe("12");
+        page.QuerySelector("progress")!.GetAttribute("max").ShouldBe("38");
+        page.Body!.TextContent.ShouldContain("KepmenPANRB No. 94 Tahun 2020");
+    }
+
+    [SkippableFact]
+    public async Task The_English_switch_persists_and_the_cached_home_follows_the_language()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        (await OpenAsync("/")).DocumentElement.GetAttribute("lang").ShouldBe("id");
+
+        var client = portal.Factory.CreateClient();
+        var switched = await client.GetAsync("/bahasa/en?kembali=%2Fhub");
+        switched.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/hub");
+        var hub = await Parser.ParseDocumentAsync(await switched.Content.ReadAsStringAsync());
+        hub.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        hub.QuerySelector("h1")!.TextContent.ShouldBe("Public Service Innovation Network Hubs");
+
+        var home = await OpenAsync("/", client);
+        home.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        home.QuerySelector(".figures")!.TextContent.ShouldContain("innovations recorded");
+
+        await client.GetAsync("/bahasa/id?kembali=%2F");
+        (await OpenAsync("/inovasi", client)).QuerySelector("h1")!.TextContent.ShouldBe("Inovasi pelayanan publik");
+    }
+
+    [SkippableFact]
+    public async Task Pages_carry_security_headers_and_no_inline_script()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var response = await portal.Factory.Browser().GetAsync("/inovasi");
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self'");
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldNotContain("<script");
+        html.ShouldNotContain("style=\"");
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqlitePageTests(SqlitePortal portal) : PageTests(portal);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresPageTests(PostgresPortal portal) : PageTests(portal);
