@@ -67,6 +67,12 @@ public abstract class TallyAndSyntheticTests(DatabaseProvider provider)
         tallies.Select(t => $"{t.Dimension}:{t.Key}={t.Count}").Order().ToList().ShouldBe(expected);
         tallies.ShouldAllBe(t => t.Count > 0);
         published.Count.ShouldBeLessThan(66);
+
+        // Damage the tallies the way manual SQL would, then recount them.
+        await portal.WithDbAsync(db => db.Tallies.Where(t => t.Dimension == Tally.Province).ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, 999)));
+        await portal.WithDbAsync(async db => { await db.RebuildTalliesAsync(CancellationToken.None); return 0; });
+        var rebuilt = await portal.WithDbAsync(db => db.Tallies.ToListAsync());
+        rebuilt.Select(t => $"{t.Dimension}:{t.Key}={t.Count}").Order().ToList().ShouldBe(expected);
     }
 
     [SkippableFact]

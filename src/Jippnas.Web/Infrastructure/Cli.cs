@@ -8,7 +8,7 @@ namespace Jippnas.Web.Infrastructure;
 /// <summary>
 /// Commands run through the same configuration as the portal:
 /// <c>dotnet run --project src/Jippnas.Web -- synthetic 100000</c> adds N synthetic innovations;
-/// <c>-- migrate</c> applies migrations and reference data and exits;
+/// <c>-- migrate</c> applies migrations and reference data and exits; <c>-- rebuild-tallies</c> recounts the tallies;
 /// <c>-- schema-script</c> prints the schema EF derives from the model (the start of a new migration).
 /// </summary>
 internal static class Cli
@@ -21,9 +21,9 @@ internal static class Cli
         }
 
         var command = args[0];
-        if (command is not ("synthetic" or "migrate" or "schema-script"))
+        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies"))
         {
-            await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: synthetic <count> [--seed n], migrate, schema-script.");
+            await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, schema-script.");
             Environment.ExitCode = 2;
             return true;
         }
@@ -44,6 +44,12 @@ internal static class Cli
 
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         await services.GetRequiredService<ReferenceDataLoader>().LoadAsync(CancellationToken.None);
+        if (command == "rebuild-tallies")
+        {
+            await services.GetRequiredService<JippnasDb>().RebuildTalliesAsync(CancellationToken.None);
+            Console.WriteLine("Tallies rebuilt.");
+        }
+
         if (command == "synthetic")
         {
             if (args.Length < 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 5_000_000)

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Jippnas.Web.Data;
+
+/// <summary>
+/// Recomputes the tallies from the innovations table, for after a partial restore or manual SQL that
+/// bypassed the triggers. The same SQL runs on SQLite and PostgreSQL.
+/// </summary>
+public static class TallyRebuilder
+{
+    private static readonly (string Dimension, string Expression)[] Dimensions =
+    [
+        (Tally.Total, "'all'"),
+        (Tally.Province, "COALESCE(province_code, '-')"),
+        (Tally.Regency, "COALESCE(regency_code, '-')"),
+        (Tally.Sector, "COALESCE(CAST(sector_id AS TEXT), '-')"),
+        (Tally.Year, "COALESCE(CAST(year_started AS TEXT), '-')"),
+        (Tally.Phase, "COALESCE(CAST(phase AS TEXT), '-')"),
+        (Tally.Status, "CAST(status AS TEXT)"),
+    ];
+
+    public static async Task RebuildTalliesAsync(this JippnasDb db, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Tallies.ExecuteDeleteAsync(cancellationToken);
+        foreach (var (dimension, expression) in Dimensions)
+        {
+            // PostgreSQL refuses GROUP BY a constant; grouping the total by the (filtered) flag gives one row.
+            var groupBy = dimension == Tally.Total ? "is_published" : expression;
+            // The dimension and expression are constants of this class, never input.
+#pragma warning disable EF1002
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO tallies (dimension, key, count) SELECT '{dimension}', {expression}, COUNT(*) FROM innovations WHERE is_published = TRUE GROUP BY {groupBy}",
+                cancellationToken);
+#pragma warning restore EF1002
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
