@@ -33,6 +33,10 @@ public static class DatabaseSetup
         {
             throw new InvalidOperationException("ConnectionStrings:Jippnas is required when Database:Provider is PostgreSql.");
         }
+        else
+        {
+            connectionString = PreparePostgres(connectionString);
+        }
 
         services.AddSingleton(options);
         services.AddSingleton(new ConnectionInfo(options.Provider, connectionString!));
@@ -52,6 +56,23 @@ public static class DatabaseSetup
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
         };
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a page repeats, so PostgreSQL plans them once per connection instead
+    /// of on every request; an explicit setting in the connection string wins.
+    /// </summary>
+    private static string PreparePostgres(string connectionString)
+    {
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            csb.MaxAutoPrepare = 64;
+            csb.AutoPrepareMinUsages = 2;
+        }
+
+        return csb.ToString();
     }
 
     private static string PrepareSqlite(string? connectionString, string contentRoot)

@@ -52,6 +52,13 @@ public sealed class SchemaMigrator(ConnectionInfo connection, ILogger<SchemaMigr
         }
         finally
         {
+            if (connection.Provider == DatabaseProvider.Sqlite)
+            {
+                // Refresh planner statistics where they are stale (cheap when nothing changed); without them
+                // SQLite cannot choose between the per-dimension indexes and the covering filter index.
+                await ExecuteAsync(db, null, "PRAGMA optimize=0x10002;", CancellationToken.None);
+            }
+
             if (connection.Provider == DatabaseProvider.PostgreSql)
             {
                 await ExecuteAsync(db, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", CancellationToken.None);

@@ -252,7 +252,7 @@ CREATE INDEX ix_innovation_sdgs_sdg_id ON innovation_sdgs (sdg_id);
 CREATE INDEX ix_innovations_agency_id ON innovations (agency_id);
 
 
-CREATE INDEX ix_innovations_is_published_id ON innovations (is_published, id);
+CREATE INDEX ix_innovations_filter ON innovations (is_published, province_code, sector_id, year_started, phase, status, regency_code);
 
 
 CREATE INDEX ix_innovations_province_code_id ON innovations (province_code, id);
@@ -295,8 +295,12 @@ CREATE INDEX ix_status_checks_innovation_id_checked_on ON status_checks (innovat
 
 -- Tallies: counts of published innovations per dimension, kept by a trigger so headline figures and
 -- single-filter counts never scan the innovations table.
+-- A bulk load may SET LOCAL jippnas.defer_tallies = 'on' and recount the tallies once at its end.
 CREATE FUNCTION innovations_tally() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF current_setting('jippnas.defer_tallies', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.is_published THEN
         INSERT INTO tallies (dimension, key, count)
         SELECT d, k, -1 FROM (VALUES

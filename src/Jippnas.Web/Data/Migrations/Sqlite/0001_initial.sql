@@ -238,7 +238,7 @@ CREATE INDEX "ix_innovation_sdgs_sdg_id" ON "innovation_sdgs" ("sdg_id");
 CREATE INDEX "ix_innovations_agency_id" ON "innovations" ("agency_id");
 
 
-CREATE INDEX "ix_innovations_is_published_id" ON "innovations" ("is_published", "id");
+CREATE INDEX "ix_innovations_filter" ON "innovations" ("is_published", "province_code", "sector_id", "year_started", "phase", "status", "regency_code");
 
 
 CREATE INDEX "ix_innovations_province_code_id" ON "innovations" ("province_code", "id");
