@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
 using Jippnas.Web.Features.Shared;
@@ -136,11 +137,13 @@ public static class InnovationQueries
         return query;
     }
 
-    public static async Task<InnovationDetail?> DetailAsync(this JippnasDb db, int id, CancellationToken cancellationToken)
-    {
-        // Not EF.CompileAsyncQuery: a compiled query binds to the first provider that runs it, and tests host
-        // SQLite and PostgreSQL in one process. EF's own query cache already skips recompilation.
-        var detail = await db.Innovations
+    // One compiled query per provider: a compiled query binds to the provider that first runs it, and tests
+    // host SQLite and PostgreSQL in one process. Compiling saves the per-request expression work (a third of
+    // the page's cost on SQLite).
+    private static readonly ConcurrentDictionary<string, Func<JippnasDb, int, CancellationToken, Task<InnovationDetail?>>> DetailQueries = new(StringComparer.Ordinal);
+
+    private static Func<JippnasDb, int, CancellationToken, Task<InnovationDetail?>> CompileDetail() =>
+        EF.CompileAsyncQuery((JippnasDb db, int id, CancellationToken _) => db.Innovations
             .Where(i => i.Id == id && i.IsPublished)
             .Select(i => new InnovationDetail(
                 i.Id, i.Name, i.Acronym, i.Agency != null ? i.Agency.Name : null, i.UnitName, i.ProvinceCode, i.RegencyCode,
@@ -148,7 +151,11 @@ public static class InnovationQueries
                 i.Summary, i.Problem, i.Aims, i.Novelty, i.Implementation, i.Impact, i.Adaptability, i.Resources,
                 i.Sustainability, i.VideoUrl, i.ApplicationUrl, i.Provenance, i.ProvenanceNote, i.UpdatedAt,
                 i.Awards.Any() || i.Outcomes.Any() || i.Sdgs.Any() || i.SourceRecords.Any()))
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefault());
+
+    public static async Task<InnovationDetail?> DetailAsync(this JippnasDb db, int id, CancellationToken cancellationToken)
+    {
+        var detail = await DetailQueries.GetOrAdd(db.Database.ProviderName!, _ => CompileDetail())(db, id, cancellationToken);
 
         // Child rows are few and many records have none: skip their round trips then.
         if (detail is not { HasChildren: true })
