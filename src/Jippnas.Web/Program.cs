@@ -24,6 +24,7 @@ var app = builder.Build();
 app.UseJippnasWeb();
 
 app.MapInnovationsApi();
+app.MapInnovationsExport();
 app.MapRegionsApi();
 app.MapAgenciesApi();
 app.MapHubsApi();

@@ -83,6 +83,16 @@ public static class InnovationQueries
         return new InnovationPage(items, total, filter);
     }
 
+    public static Task<int> CountAsync(this JippnasDb db, InnovationFilter filter, CancellationToken cancellationToken) =>
+        CountAsync(db, Apply(db.Innovations.Where(i => i.IsPublished), filter), filter, cancellationToken);
+
+    /// <summary>Every published innovation the filter selects, newest first, streamed (for exports).</summary>
+    public static IAsyncEnumerable<InnovationListItem> StreamAsync(this JippnasDb db, InnovationFilter filter) =>
+        Apply(db.Innovations.Where(i => i.IsPublished), filter)
+            .OrderByDescending(i => i.Id)
+            .Select(i => new InnovationListItem(i.Id, i.Name, i.Acronym, i.ProvinceCode, i.RegencyCode, i.SectorId, i.YearStarted, i.Phase, i.Status, i.AwardCount, i.Provenance))
+            .AsAsyncEnumerable();
+
     /// <summary>A filter on at most one dimension is answered from the tallies; combined filters count rows.</summary>
     private static async Task<int> CountAsync(JippnasDb db, IQueryable<Innovation> query, InnovationFilter f, CancellationToken cancellationToken)
     {

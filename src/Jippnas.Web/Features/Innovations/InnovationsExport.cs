@@ -1,0 +1,63 @@
+using Jippnas.Web.Data;
+using Jippnas.Web.Features.Shared;
+
+namespace Jippnas.Web.Features.Innovations;
+
+/// <summary>
+/// <c>GET /unduh/inovasi?format=csv|xlsx&amp;…filters</c>: the whole filtered list as a spreadsheet. Public
+/// columns only; innovator contacts are never selected.
+/// </summary>
+public static class InnovationsExport
+{
+    public const int MaxRows = 200_000;
+
+    private static readonly string[] Headers =
+    [
+        "id", "nama", "akronim", "kode_provinsi", "provinsi", "kode_kabupaten_kota", "kabupaten_kota", "kode_bidang",
+        "bidang", "tahun_mulai", "tahap", "status", "jumlah_penghargaan", "asal_data", "tautan",
+    ];
+
+    public static void MapInnovationsExport(this IEndpointRouteBuilder app) =>
+        app.MapGet("/unduh/inovasi", async (HttpContext context, JippnasDb db, ReferenceCatalog catalog, Texts t, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var reference = await catalog.GetAsync(cancellationToken);
+            var errors = new QueryErrors(t);
+            var filter = InnovationFilter.Parse(context.Request.Query, reference, errors, clock.GetLocalNow().Year);
+            if (!TableExport.TryParseFormat(errors.One(context.Request.Query, "format"), out var format))
+            {
+                errors.Add("format", t["Parameter 'format' harus csv atau xlsx."]);
+            }
+
+            if (!errors.Any && await db.CountAsync(filter, cancellationToken) > MaxRows)
+            {
+                errors.Add("filter", t.Format("Hasil lebih dari {0} baris: persempit filter (misalnya per provinsi).", Formats.Number(MaxRows)));
+            }
+
+            if (errors.Any)
+            {
+                return ApiResults.Invalid(errors);
+            }
+
+            var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+            var rows = Rows(db.StreamAsync(filter), reference, origin);
+            var name = $"inovasi-jippnas-{clock.GetLocalNow():yyyyMMdd}";
+            await TableExport.WriteAsync(context.Response, format, name, Headers, rows, cancellationToken);
+            return Results.Empty;
+        })
+        .ExcludeFromDescription();
+
+    private static async IAsyncEnumerable<object?[]> Rows(IAsyncEnumerable<InnovationListItem> items, ReferenceSnapshot r, string origin)
+    {
+        await foreach (var i in items)
+        {
+            var sector = i.SectorId is { } id && r.Sectors.TryGetValue(id, out var s) ? s : null;
+            yield return
+            [
+                i.Id, i.Name, i.Acronym, i.ProvinceCode, i.ProvinceCode is null ? null : r.RegionName(i.ProvinceCode),
+                i.RegencyCode, i.RegencyCode is null ? null : r.RegionName(i.RegencyCode), sector?.Code, sector?.NameId,
+                i.YearStarted, i.Phase is { } p ? Formats.PhaseSlug(p) : null, Formats.StatusSlug(i.Status), i.AwardCount,
+                InnovationMapping.ProvenanceCode(i.Provenance), $"{origin}/inovasi/{i.Id}",
+            ];
+        }
+    }
+}
