@@ -121,6 +121,31 @@ public abstract class PageTests(PortalFixture portal)
         (await OpenAsync("/inovasi", client)).QuerySelector("h1")!.TextContent.ShouldBe("Inovasi pelayanan publik");
     }
 
+    [SkippableTheory]
+    [InlineData("?lang=en", "en", "Public service innovations")]
+    [InlineData("?lang=en-GB", "en", "Public service innovations")]
+    [InlineData("?lang=id", "id", "Inovasi pelayanan publik")]
+    [InlineData("?lang=fr", "id", "Inovasi pelayanan publik")]
+    [InlineData("?lang=", "id", "Inovasi pelayanan publik")]
+    public async Task A_lang_parameter_shows_one_page_in_that_language(string query, string lang, string heading)
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var page = await OpenAsync("/inovasi" + query);
+        page.DocumentElement.GetAttribute("lang").ShouldBe(lang);
+        page.QuerySelector("h1")!.TextContent.ShouldBe(heading);
+    }
+
+    [SkippableFact]
+    public async Task A_damaged_culture_cookie_falls_back_to_Indonesian()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/inovasi");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c=xx-INVALID|uic=%%%");
+        var response = await portal.Factory.Browser().SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("lang=\"id\"");
+    }
+
     [SkippableFact]
     public async Task Pages_carry_security_headers_and_no_inline_script()
     {

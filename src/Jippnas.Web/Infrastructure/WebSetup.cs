@@ -28,7 +28,7 @@ public static class WebSetup
             options.SupportedCultures = Cultures;
             options.SupportedUICultures = Cultures;
             // Only the visitor's explicit choice counts; Accept-Language is honoured for the API only.
-            options.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }, new CookieRequestCultureProvider()];
+            options.RequestCultureProviders = [new CustomRequestCultureProvider(LanguageFromQuery), new CookieRequestCultureProvider()];
         });
         services.Configure<BenchmarkOptions>(configuration.GetSection("Jippnas:Benchmark"));
         return services;
@@ -62,6 +62,18 @@ public static class WebSetup
         app.UseRouting();
         app.UseOutputCache();
         return app;
+    }
+
+    /// <summary><c>?lang=en</c> or <c>?lang=id</c> shows one page in that language without changing the saved choice.</summary>
+    private static Task<ProviderCultureResult?> LanguageFromQuery(HttpContext context)
+    {
+        var culture = context.Request.Query["lang"].ToString() switch
+        {
+            "en" or "en-GB" => "en-GB",
+            "id" or "id-ID" => "id-ID",
+            _ => null,
+        };
+        return Task.FromResult(culture is null ? null : new ProviderCultureResult(culture));
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
