@@ -289,7 +289,7 @@ bench_provider() {
     for key in "${!errs[@]}"; do total_errs=$((total_errs + ${errs[$key]})); done
     ok=$([ "$total_errs" = 0 ] && [ "$problems" = 0 ] && echo PASS || echo FAIL)
     [ "$ok" = PASS ] || fails=$((fails + 1))
-    printf '| Errors (non-2xx, socket, timeouts) on all targets | %s | 0 | %s |\n' "$total_errs" "$ok"
+    printf '| Errors (status ≥ 400, socket, timeouts) on all targets | %s | 0 | %s |\n' "$total_errs" "$ok"
     if [ ${#notes[@]} -gt 0 ]; then
       echo
       echo "Notes:"

@@ -80,6 +80,7 @@ public abstract class BadInputTests(PortalFixture portal)
     [InlineData("/api/v1/regions?pageSize=601", "pageSize")]
     [InlineData("/api/v1/agencies?kind=Bank", "kind")]
     [InlineData("/api/v1/agencies?kind=1", "kind")]
+    [InlineData("/api/v1/agencies?kind=Ministry,ProvincialGovernment", "kind")]
     [InlineData("/api/v1/agencies?region=xx", "region")]
     [InlineData("/api/v1/agencies?page=-1", "page")]
     [InlineData("/api/v1/hubs?pageSize=abc", "pageSize")]
@@ -126,10 +127,24 @@ public abstract class BadInputTests(PortalFixture portal)
         (await response.Content.ReadAsStringAsync()).ShouldContain("Halaman tidak ditemukan");
     }
 
+    [SkippableFact]
+    public async Task A_page_past_the_end_of_the_list_says_how_many_pages_there_are()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var response = await portal.Factory.Browser().GetAsync("/inovasi?page=5&pageSize=2");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("<strong>page</strong>");
+        html.ShouldContain("Halaman 5 tidak ada: daftar ini hanya 3 halaman.");
+    }
+
     [SkippableTheory]
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example/")]
+    [InlineData("/\r\nSet-Cookie: x=1")]
+    [InlineData("/ä")]
+    [InlineData("")]
     public async Task The_language_switch_never_redirects_off_site(string target)
     {
         TestDatabase.SkipUnlessAvailable(portal.Provider);

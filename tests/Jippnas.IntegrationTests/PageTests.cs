@@ -164,3 +164,27 @@ public sealed class SqlitePageTests(SqlitePortal portal) : PageTests(portal);
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresPageTests(PostgresPortal portal) : PageTests(portal);
+
+/// <summary>Behind a TLS-terminating balancer the portal must know the request was HTTPS.</summary>
+public sealed class ReverseProxyTests
+{
+    [Fact]
+    public async Task Forwarded_https_makes_the_language_cookie_secure_and_export_links_use_the_public_address()
+    {
+        await using var database = await TestDatabase.CreateAsync(Jippnas.Web.Data.DatabaseProvider.Sqlite);
+        await using var portal = new PortalFactory(database, new Dictionary<string, string>
+        {
+            ["ReverseProxy:Enabled"] = "true",
+            ["Jippnas:PublicBaseUrl"] = "https://jippnas.example.go.id",
+        });
+        var client = portal.Browser();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/bahasa/en?kembali=%2F");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var response = await client.SendAsync(request);
+        response.Headers.GetValues("Set-Cookie").Single().ShouldContain("secure", Case.Insensitive);
+
+        var csv = await client.GetStringAsync("/unduh/inovasi?regency=16.71&format=csv");
+        csv.ShouldContain("https://jippnas.example.go.id/inovasi/");
+    }
+}

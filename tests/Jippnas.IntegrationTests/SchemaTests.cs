@@ -62,6 +62,27 @@ public abstract class SchemaTests(DatabaseProvider provider)
         (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM schema_migrations").SingleAsync()).ShouldBe(Migrator(database).All.Count);
     }
 
+    [SkippableFact]
+    public async Task Three_portals_starting_together_on_a_new_database_load_reference_data_once()
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var portals = Enumerable.Range(0, 3).Select(_ => new PortalFactory(database)).ToList();
+        try
+        {
+            await Task.WhenAll(portals.Select(p => Task.Run(() => p.Server)));
+            var counts = await portals[0].WithDbAsync(async db => (await db.Regions.CountAsync(), await db.Agencies.CountAsync(), await db.Hubs.CountAsync(), await db.Innovations.CountAsync()));
+            counts.ShouldBe((552, 556, 12, 6));
+        }
+        finally
+        {
+            foreach (var portal in portals)
+            {
+                await portal.DisposeAsync();
+            }
+        }
+    }
+
     private SchemaMigrator Migrator(TestDatabase database) =>
         new(new ConnectionInfo(provider, database.ConnectionString), NullLogger<SchemaMigrator>.Instance);
 

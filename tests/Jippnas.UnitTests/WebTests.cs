@@ -26,6 +26,28 @@ public sealed partial class WebTests
         new InnovationFilter(Province: "16", PageSize: 50).ToQueryString(2).ShouldBe("?province=16&page=2&pageSize=50");
     }
 
+    [Theory]
+    [InlineData("https://youtu.be/abc", true)]
+    [InlineData("http://layanan.palembang.go.id", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("data:text/html,x", false)]
+    [InlineData("//evil.example", false)]
+    [InlineData("bukan tautan", false)]
+    [InlineData(null, false)]
+    public void Only_http_addresses_become_links(string? url, bool link) => Formats.IsWebLink(url).ShouldBe(link);
+
+    [Theory]
+    [InlineData("/inovasi?province=16&page=2", "/inovasi?province=16&page=2")]
+    [InlineData("/", "/")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("https://evil.example", "/")]
+    [InlineData("/a\r\nSet-Cookie:x", "/")]
+    [InlineData("/ä", "/")]
+    [InlineData(null, "/")]
+    public void The_language_switch_returns_only_to_plain_local_paths(string? path, string expected) =>
+        Jippnas.Web.Infrastructure.Platform.SafeReturnPath(path).ShouldBe(expected);
+
     [Fact]
     public void Every_phase_and_status_has_a_distinct_slug()
     {

@@ -7,15 +7,16 @@ internal sealed class DatabaseInitializer(SchemaMigrator migrator, IServiceScope
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await migrator.MigrateAsync(cancellationToken);
-        if (options.LoadReferenceData)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>().LoadAsync(cancellationToken);
-        }
+        await migrator.MigrateAsync(cancellationToken, options.LoadReferenceData ? LoadReferenceDataAsync : null);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task LoadReferenceDataAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>().LoadAsync(cancellationToken);
+    }
 }
 
 /// <summary>Ready when the database answers and every migration this build knows has been applied.</summary>

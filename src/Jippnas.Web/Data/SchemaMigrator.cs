@@ -17,8 +17,13 @@ public sealed class SchemaMigrator(ConnectionInfo connection, ILogger<SchemaMigr
 
     public IReadOnlyList<Migration> All { get; } = Discover(connection.Provider);
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the pending migrations, then runs <paramref name="whileLocked"/> (reference data) under the same
+    /// lock, so instances starting together neither migrate nor load twice.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken, Func<CancellationToken, Task>? whileLocked = null)
     {
+        await using var fileLock = await LockSqliteFileAsync(cancellationToken);
         await using var db = Open();
         await db.OpenAsync(cancellationToken);
         if (connection.Provider == DatabaseProvider.PostgreSql)
@@ -49,6 +54,11 @@ public sealed class SchemaMigrator(ConnectionInfo connection, ILogger<SchemaMigr
                 await record.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
+
+            if (whileLocked is not null)
+            {
+                await whileLocked(cancellationToken);
+            }
         }
         finally
         {
@@ -73,6 +83,38 @@ public sealed class SchemaMigrator(ConnectionInfo connection, ILogger<SchemaMigr
         await db.OpenAsync(cancellationToken);
         var applied = await AppliedAsync(db, cancellationToken);
         return [.. All.Select(m => m.Id).Where(id => !applied.Contains(id))];
+    }
+
+    /// <summary>
+    /// SQLite has no advisory lock: processes sharing a database file serialise their start-up on a lock file
+    /// beside it (the operating system releases it if a process dies). The file stays: deleting it on close
+    /// would let a waiter lock the unlinked file while a newcomer locks a new one.
+    /// </summary>
+    private async Task<FileStream?> LockSqliteFileAsync(CancellationToken cancellationToken)
+    {
+        if (connection.Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var file = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return null;
+        }
+
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(file + ".setup-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
     }
 
     private DbConnection Open() => connection.Provider switch

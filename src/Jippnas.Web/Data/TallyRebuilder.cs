@@ -21,7 +21,14 @@ public static class TallyRebuilder
 
     public static async Task RebuildTalliesAsync(this JippnasDb db, CancellationToken cancellationToken)
     {
+        // Writers must wait: their trigger upserts would otherwise interleave with the recount. SQLite's
+        // transaction is BEGIN IMMEDIATE, which already holds the only write lock.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE innovations IN SHARE MODE", cancellationToken);
+        }
+
         await db.Tallies.ExecuteDeleteAsync(cancellationToken);
         foreach (var (dimension, expression) in Dimensions)
         {

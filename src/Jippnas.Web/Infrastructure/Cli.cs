@@ -42,8 +42,8 @@ internal static class Cli
             return true;
         }
 
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-        await services.GetRequiredService<ReferenceDataLoader>().LoadAsync(CancellationToken.None);
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(
+            CancellationToken.None, cancellationToken => services.GetRequiredService<ReferenceDataLoader>().LoadAsync(cancellationToken));
         if (command == "rebuild-tallies")
         {
             await services.GetRequiredService<JippnasDb>().RebuildTalliesAsync(CancellationToken.None);
@@ -59,7 +59,15 @@ internal static class Cli
                 return true;
             }
 
-            var seed = args.Length > 3 && args[2] == "--seed" ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20201103;
+            var seedAt = Array.IndexOf(args, "--seed");
+            var seed = 20201103;
+            if (seedAt > 0 && (seedAt + 1 >= args.Length || !int.TryParse(args[seedAt + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed)))
+            {
+                await Console.Error.WriteLineAsync("synthetic: --seed takes a whole number (e.g. '--seed 7').");
+                Environment.ExitCode = 2;
+                return true;
+            }
+
             var generator = services.GetRequiredService<SyntheticInnovations>();
             await generator.AddAsync(count, seed, new Progress<int>(done => Console.Error.Write($"\r{done:N0} / {count:N0}")), CancellationToken.None);
             Console.Error.WriteLine();

@@ -24,6 +24,13 @@ public static class Platform
         return services;
     }
 
+    /// <summary>A path on this site made of printable ASCII only (as links here are), else the home page.</summary>
+    internal static string SafeReturnPath(string? path) =>
+        path is { Length: > 0 and <= 2000 } && path[0] == '/' && (path.Length == 1 || path[1] is not ('/' or '\\'))
+            && path.All(c => c is > ' ' and < (char)127 && c != '\\')
+            ? path
+            : "/";
+
     public static WebApplication MapJippnasPlatform(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -36,10 +43,7 @@ public static class Platform
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
-            var target = kembali is { Length: > 0 } && kembali[0] == '/' && !kembali.StartsWith("//", StringComparison.Ordinal) && !kembali.StartsWith("/\\", StringComparison.Ordinal)
-                ? kembali
-                : "/";
-            return Results.LocalRedirect(target);
+            return Results.Redirect(SafeReturnPath(kembali));
         }).ExcludeFromDescription();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -55,7 +59,7 @@ public static class Platform
             app.MapGet("/bench/plain", () => Results.Text("JIPPNas")).ExcludeFromDescription();
             app.MapGet("/bench/row/{id:int}", async (int id, JippnasDb db, CancellationToken cancellationToken) =>
             {
-                var name = await db.Innovations.Where(i => i.Id == id).Select(i => i.Name).FirstOrDefaultAsync(cancellationToken);
+                var name = await db.Innovations.Where(i => i.Id == id && i.IsPublished).Select(i => i.Name).FirstOrDefaultAsync(cancellationToken);
                 return name is null
                     ? Results.NotFound()
                     : Results.Content($"<!doctype html><title>{WebUtility.HtmlEncode(name)}</title><h1>{WebUtility.HtmlEncode(name)}</h1>", "text/html; charset=utf-8");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Jippnas.Web.Features.Shared;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Jippnas.Web.Infrastructure;
@@ -27,15 +29,38 @@ public static class WebSetup
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             options.SupportedCultures = Cultures;
             options.SupportedUICultures = Cultures;
-            // Only the visitor's explicit choice counts; Accept-Language is honoured for the API only.
+            // Only the visitor's explicit choice counts (?lang= for one page, the cookie for the rest).
             options.RequestCultureProviders = [new CustomRequestCultureProvider(LanguageFromQuery), new CookieRequestCultureProvider()];
         });
         services.Configure<BenchmarkOptions>(configuration.GetSection("Jippnas:Benchmark"));
+        services.Configure<PublicSiteOptions>(configuration.GetSection("Jippnas"));
+        services.AddReverseProxySupport(configuration);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "10";
+                return ValueTask.CompletedTask;
+            };
+            // Exports hold a database connection for their whole download: a few at a time per instance.
+            options.AddConcurrencyLimiter(RateLimits.Exports, limiter =>
+            {
+                limiter.PermitLimit = 4;
+                limiter.QueueLimit = 8;
+                limiter.QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst;
+            });
+        });
         return services;
     }
 
     public static WebApplication UseJippnasWeb(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.Enabled)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
@@ -60,6 +85,7 @@ public static class WebSetup
         app.UseRequestLocalization();
         // Routing after the error handlers, so a re-executed request (404 page) is routed again.
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseOutputCache();
         return app;
     }
@@ -95,6 +121,17 @@ public static class WebSetup
 public static class CachePolicies
 {
     public const string Home = "home";
+}
+
+public static class RateLimits
+{
+    public const string Exports = "exports";
+}
+
+public sealed class PublicSiteOptions
+{
+    /// <summary>The address the public knows the portal by (e.g. https://jippnas.go.id), for links in exports.</summary>
+    public Uri? PublicBaseUrl { get; set; }
 }
 
 public sealed class BenchmarkOptions

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jippnas.IntegrationTests.Infrastructure;
 
 /// <summary>The real portal host on a fresh database of one provider.</summary>
-public sealed class PortalFactory(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
 
@@ -18,6 +18,10 @@ public sealed class PortalFactory(TestDatabase database) : WebApplicationFactory
         builder.UseSetting("ConnectionStrings:Jippnas", database.ConnectionString);
         builder.UseSetting("Jippnas:Benchmark:Endpoints", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -28,9 +28,10 @@ public static class AgenciesApi
             AgencyKind? kind = null;
             if (kindText is not null)
             {
-                if (Enum.TryParse<AgencyKind>(kindText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kindText, out _))
+                var name = Enum.GetNames<AgencyKind>().FirstOrDefault(n => string.Equals(n, kindText, StringComparison.OrdinalIgnoreCase));
+                if (name is not null)
                 {
-                    kind = parsed;
+                    kind = Enum.Parse<AgencyKind>(name);
                 }
                 else
                 {

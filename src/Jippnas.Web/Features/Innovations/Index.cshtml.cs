@@ -15,7 +15,7 @@ public sealed class IndexModel(JippnasDb db, ReferenceCatalog catalog, Texts t, 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Reference = await catalog.GetAsync(cancellationToken);
-        CurrentYear = clock.GetLocalNow().Year;
+        CurrentYear = clock.JakartaNow().Year;
         var errors = new QueryErrors(t);
         var filter = InnovationFilter.Parse(Request.Query, Reference, errors, CurrentYear);
         if (errors.Any)
@@ -27,6 +27,13 @@ public sealed class IndexModel(JippnasDb db, ReferenceCatalog catalog, Texts t, 
         }
 
         Result = await db.ListAsync(filter, cancellationToken);
+        if (filter.Page > Result.PageCount)
+        {
+            errors.Add("page", t.Format("Halaman {0} tidak ada: daftar ini hanya {1} halaman.", filter.Page, Result.PageCount));
+            Errors = errors.All;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
         return Page();
     }
 }

@@ -19,7 +19,7 @@ public static class InnovationsApi
         {
             var reference = await catalog.GetAsync(cancellationToken);
             var errors = new QueryErrors(t);
-            var filter = InnovationFilter.Parse(context.Request.Query, reference, errors, clock.GetLocalNow().Year);
+            var filter = InnovationFilter.Parse(context.Request.Query, reference, errors, clock.JakartaNow().Year);
             if (errors.Any)
             {
                 return TypedResults.ValidationProblem(errors.All, title: "Parameter tidak valid / invalid parameter");
@@ -86,9 +86,9 @@ internal static class InnovationMapping
             ["implementation"] = d.Implementation, ["impact"] = d.Impact, ["adaptability"] = d.Adaptability,
             ["resources"] = d.Resources, ["sustainability"] = d.Sustainability,
         },
-        [.. d.Awards.Select(a => new AwardDto(r.AwardKinds[a.AwardKindId].Code, r.AwardKinds[a.AwardKindId].NameId, a.Year, a.DecreeNumber))],
+        [.. d.Awards.Select(a => new AwardDto(r.AwardKind(a.AwardKindId).Code, r.AwardKind(a.AwardKindId).NameId, a.Year, a.DecreeNumber))],
         d.Outcomes,
-        [.. d.Sources.Select(s => new SourceDto(r.SourceSystems[s.SourceSystemId].Code, s.ExternalId, s.FetchedAt))],
+        [.. d.Sources.Select(s => new SourceDto(r.SourceSystem(s.SourceSystemId).Code, s.ExternalId, s.FetchedAt))],
         d.VideoUrl, d.ApplicationUrl, ProvenanceCode(d.Provenance), d.ProvenanceNote, d.UpdatedAt);
 
     public static string ProvenanceCode(Provenance provenance) => provenance switch

@@ -1,5 +1,7 @@
 using Jippnas.Web.Data;
 using Jippnas.Web.Features.Shared;
+using Jippnas.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Jippnas.Web.Features.Innovations;
 
@@ -18,11 +20,11 @@ public static class InnovationsExport
     ];
 
     public static void MapInnovationsExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/unduh/inovasi", async (HttpContext context, JippnasDb db, ReferenceCatalog catalog, Texts t, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapGet("/unduh/inovasi", async (HttpContext context, JippnasDb db, ReferenceCatalog catalog, Texts t, TimeProvider clock, IOptions<PublicSiteOptions> site, CancellationToken cancellationToken) =>
         {
             var reference = await catalog.GetAsync(cancellationToken);
             var errors = new QueryErrors(t);
-            var filter = InnovationFilter.Parse(context.Request.Query, reference, errors, clock.GetLocalNow().Year);
+            var filter = InnovationFilter.Parse(context.Request.Query, reference, errors, clock.JakartaNow().Year);
             if (!TableExport.TryParseFormat(errors.One(context.Request.Query, "format"), out var format))
             {
                 errors.Add("format", t["Parameter 'format' harus csv atau xlsx."]);
@@ -38,12 +40,13 @@ public static class InnovationsExport
                 return ApiResults.Invalid(errors);
             }
 
-            var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+            var origin = site.Value.PublicBaseUrl?.GetLeftPart(UriPartial.Authority) ?? $"{context.Request.Scheme}://{context.Request.Host}";
             var rows = Rows(db.StreamAsync(filter), reference, origin);
-            var name = $"inovasi-jippnas-{clock.GetLocalNow():yyyyMMdd}";
+            var name = $"inovasi-jippnas-{clock.JakartaNow():yyyyMMdd}";
             await TableExport.WriteAsync(context.Response, format, name, Headers, rows, cancellationToken);
             return Results.Empty;
         })
+        .RequireRateLimiting(RateLimits.Exports)
         .ExcludeFromDescription();
 
     private static async IAsyncEnumerable<object?[]> Rows(IAsyncEnumerable<InnovationListItem> items, ReferenceSnapshot r, string origin)

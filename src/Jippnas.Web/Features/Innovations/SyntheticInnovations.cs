@@ -93,11 +93,11 @@ public sealed class SyntheticInnovations(JippnasDb db, TimeProvider clock)
         finally
         {
             await db.Database.CloseConnectionAsync();
-        }
-
-        if (postgres)
-        {
-            await db.RebuildTalliesAsync(cancellationToken);
+            if (postgres)
+            {
+                // Also after a failure: the batches committed so far were loaded with the triggers deferred.
+                await db.RebuildTalliesAsync(CancellationToken.None);
+            }
         }
 
         // A bulk load changes the shape of the data: give the planner fresh statistics at once.

@@ -8,6 +8,11 @@ public static class Formats
 {
     public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
+    /// <summary>Western Indonesia Time, where the ministries and most users are; servers usually run in UTC.</summary>
+    public static readonly TimeZoneInfo Jakarta = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+
+    public static DateTimeOffset JakartaNow(this TimeProvider clock) => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Jakarta);
+
     public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>Rupiah as Indonesians write it, whatever the interface language: Rp1.250.000.</summary>
@@ -16,7 +21,11 @@ public static class Formats
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     public static string Date(DateTimeOffset moment) =>
-        moment.ToOffset(TimeSpan.FromHours(7)).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+        TimeZoneInfo.ConvertTime(moment, Jakarta).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>Only http(s) addresses become links; anything else an agency typed is shown as text.</summary>
+    public static bool IsWebLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     public static string PhaseSlug(InnovationPhase phase) => phase switch
     {

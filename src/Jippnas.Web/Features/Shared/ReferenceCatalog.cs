@@ -13,7 +13,7 @@ public sealed record ReferenceSnapshot(
     FrozenDictionary<int, Sdg> Sdgs,
     FrozenDictionary<int, AwardKind> AwardKinds,
     FrozenDictionary<int, SourceSystem> SourceSystems,
-    FrozenDictionary<string, HubSummary> HubsByProvince)
+    FrozenDictionary<string, HubSummary> HubsByProvince) // active hubs only
 {
     public IEnumerable<Region> Provinces => Regions.Values.Where(r => r.Level == RegionLevel.Province).OrderBy(r => r.Code, StringComparer.Ordinal);
 
@@ -21,6 +21,13 @@ public sealed record ReferenceSnapshot(
         Regions.Values.Where(r => r.ParentCode == provinceCode).OrderBy(r => r.Code, StringComparer.Ordinal);
 
     public string RegionName(string? code) => code is not null && Regions.TryGetValue(code, out var region) ? region.Name : "—";
+
+    /// <summary>Award kind by id; a kind added after this snapshot was taken shows as a placeholder, not an error.</summary>
+    public AwardKind AwardKind(int id) =>
+        AwardKinds.TryGetValue(id, out var kind) ? kind : new AwardKind { Id = id, Code = $"#{id}", NameId = $"Penghargaan #{id}", NameEn = $"Award #{id}" };
+
+    public SourceSystem SourceSystem(int id) =>
+        SourceSystems.TryGetValue(id, out var source) ? source : new SourceSystem { Id = id, Code = $"#{id}", NameId = $"Sumber #{id}", NameEn = $"Source #{id}" };
 }
 
 public sealed record HubSummary(int Id, string Name, string? ProvinceCode, int FirstYear, string? DecreeNumber, string? DecreeTitle);
@@ -33,26 +40,37 @@ public sealed class ReferenceCatalog(IServiceScopeFactory scopes, TimeProvider c
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim reloading = new(1, 1);
-    private (ReferenceSnapshot Snapshot, DateTimeOffset LoadedAt)? current;
+    private Loaded? current;
 
     public async ValueTask<ReferenceSnapshot> GetAsync(CancellationToken cancellationToken)
     {
-        var cached = current;
-        if (cached is { } c && clock.GetUtcNow() - c.LoadedAt < Lifetime)
+        var cached = Volatile.Read(ref current);
+        if (cached is not null && clock.GetUtcNow() - cached.At < Lifetime)
         {
-            return c.Snapshot;
+            return cached.Snapshot;
         }
 
-        await reloading.WaitAsync(cancellationToken);
+        // Stale: one caller reloads while the others go on with the old snapshot; only the very first load waits.
+        if (cached is not null && !await reloading.WaitAsync(0, cancellationToken))
+        {
+            return cached.Snapshot;
+        }
+
+        if (cached is null)
+        {
+            await reloading.WaitAsync(cancellationToken);
+        }
+
         try
         {
-            if (current is { } again && clock.GetUtcNow() - again.LoadedAt < Lifetime)
+            var again = Volatile.Read(ref current);
+            if (again is not null && clock.GetUtcNow() - again.At < Lifetime)
             {
                 return again.Snapshot;
             }
 
             var snapshot = await LoadAsync(cancellationToken);
-            current = (snapshot, clock.GetUtcNow());
+            Volatile.Write(ref current, new Loaded(snapshot, clock.GetUtcNow()));
             return snapshot;
         }
         finally
@@ -64,7 +82,9 @@ public sealed class ReferenceCatalog(IServiceScopeFactory scopes, TimeProvider c
     public void Dispose() => reloading.Dispose();
 
     /// <summary>Forget the snapshot, e.g. after an administrator changes a list.</summary>
-    public void Invalidate() => current = null;
+    public void Invalidate() => Volatile.Write(ref current, null);
+
+    private sealed record Loaded(ReferenceSnapshot Snapshot, DateTimeOffset At);
 
     private async Task<ReferenceSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
@@ -72,7 +92,9 @@ public sealed class ReferenceCatalog(IServiceScopeFactory scopes, TimeProvider c
         var db = scope.ServiceProvider.GetRequiredService<JippnasDb>();
         var regions = await db.Regions.ToListAsync(cancellationToken);
         var sectors = await db.Sectors.OrderBy(s => s.SortOrder).ToListAsync(cancellationToken);
+        // Only active hubs count as "a hub" on the pages; candidates and former hubs are on the hub list.
         var hubs = await db.Hubs
+            .Where(h => h.Status == HubStatus.Active)
             .Select(h => new
             {
                 h.Id,
