@@ -70,7 +70,17 @@ public abstract class PageTests(PortalFixture portal)
         TestDatabase.SkipUnlessAvailable(portal.Provider);
         var sumsel = await OpenAsync("/provinsi/16");
         sumsel.QuerySelector("h1")!.TextContent.ShouldBe("Provinsi Sumatera Selatan");
-        sumsel.QuerySelectorAll("#children ~ div tbody tr").Length.ShouldBe(17);
+        var rows = sumsel.QuerySelectorAll("#children ~ div tbody tr").ToList();
+        rows.Count.ShouldBe(17);
+        string Innovations(string code)
+        {
+            var cells = rows.Single(r => r.TextContent.Contains(code)).QuerySelectorAll("td");
+            return cells[cells.Length - 1].TextContent;
+        }
+
+        Innovations("16.71").ShouldBe("1");
+        Innovations("16.01").ShouldBe("1");
+        Innovations("16.02").ShouldBe("0");
         sumsel.Body!.TextContent.ShouldContain("Hub JIPP sejak 2020");
         sumsel.Body.TextContent.ShouldContain("13 kabupaten, 4 kota");
 

@@ -27,7 +27,7 @@ public sealed class ProvinceModel(JippnasDb db, ReferenceCatalog catalog) : Page
         Province = region;
         Children = [.. Reference.ChildrenOf(code)];
         Hub = Reference.HubsByProvince.GetValueOrDefault(code);
-        RegencyCounts = await db.ReadAsync(Tally.Regency, cancellationToken);
+        RegencyCounts = await db.ReadRegenciesAsync(code, cancellationToken);
         Latest = await db.ListAsync(new InnovationFilter(Province: code, PageSize: 10), cancellationToken);
         return Page();
     }

@@ -11,6 +11,14 @@ public static class TallyReader
         await db.Tallies.Where(t => t.Dimension == dimension && t.Count > 0)
             .ToDictionaryAsync(t => t.Key, t => t.Count, StringComparer.Ordinal, cancellationToken);
 
+    /// <summary>The regency/city tallies of one province (their keys start with its code).</summary>
+    public static async Task<Dictionary<string, int>> ReadRegenciesAsync(this JippnasDb db, string provinceCode, CancellationToken cancellationToken)
+    {
+        var prefix = provinceCode + ".";
+        return await db.Tallies.Where(t => t.Dimension == Tally.Regency && t.Count > 0 && t.Key.StartsWith(prefix))
+            .ToDictionaryAsync(t => t.Key, t => t.Count, StringComparer.Ordinal, cancellationToken);
+    }
+
     public static async Task<int> CountAsync(this JippnasDb db, string dimension, string key, CancellationToken cancellationToken) =>
         await db.Tallies.Where(t => t.Dimension == dimension && t.Key == key).Select(t => t.Count).FirstOrDefaultAsync(cancellationToken);
 
