@@ -7,6 +7,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Jippnas.IntegrationTests.Infrastructure;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Innovations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jippnas.IntegrationTests;
 
@@ -73,6 +75,35 @@ public abstract class ExportTests(DatabaseProvider provider)
     }
 }
 
-public sealed class SqliteExportTests() : ExportTests(DatabaseProvider.Sqlite);
+public sealed class SqliteExportTests() : ExportTests(DatabaseProvider.Sqlite)
+{
+    /// <summary>A download that is still being read holds its permit; the next one beyond the limit gets 429.</summary>
+    [Fact]
+    public async Task Exports_beyond_the_concurrency_limit_are_refused_with_retry_after()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var portal = new PortalFactory(database, new Dictionary<string, string>
+        {
+            ["Jippnas:Exports:Concurrent"] = "1",
+            ["Jippnas:Exports:Queued"] = "0",
+        });
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SyntheticInnovations>().AddAsync(20_000, seed: 3, progress: null, CancellationToken.None);
+        }
+
+        var client = portal.Browser();
+        using var first = await client.GetAsync("/unduh/inovasi?format=csv", HttpCompletionOption.ResponseHeadersRead);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var second = await client.GetAsync("/unduh/inovasi?format=csv&province=16");
+        second.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        second.Headers.RetryAfter.ShouldNotBeNull();
+
+        (await first.Content.ReadAsStringAsync()).Split('\n').Length.ShouldBeGreaterThan(20_000);
+        using var third = await client.GetAsync("/unduh/inovasi?format=csv&province=16");
+        third.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
 
 public sealed class PostgresExportTests() : ExportTests(DatabaseProvider.PostgreSql);

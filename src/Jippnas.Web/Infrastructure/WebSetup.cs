@@ -44,10 +44,11 @@ public static class WebSetup
                 return ValueTask.CompletedTask;
             };
             // Exports hold a database connection for their whole download: a few at a time per instance.
+            var exports = configuration.GetSection("Jippnas:Exports").Get<ExportLimits>() ?? new ExportLimits();
             options.AddConcurrencyLimiter(RateLimits.Exports, limiter =>
             {
-                limiter.PermitLimit = 4;
-                limiter.QueueLimit = 8;
+                limiter.PermitLimit = exports.Concurrent;
+                limiter.QueueLimit = exports.Queued;
                 limiter.QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst;
             });
         });
@@ -126,6 +127,12 @@ public static class CachePolicies
 public static class RateLimits
 {
     public const string Exports = "exports";
+}
+
+public sealed class ExportLimits
+{
+    public int Concurrent { get; set; } = 4;
+    public int Queued { get; set; } = 8;
 }
 
 public sealed class PublicSiteOptions
