@@ -120,6 +120,9 @@ public abstract class ApiTests(PortalFixture portal)
             ["/api/v1/innovations", "/api/v1/innovations/{id}", "/api/v1/regions", "/api/v1/regions/{code}",
              "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/hubs", "/api/v1/hubs/{id}"],
             ignoreOrder: true);
+        var listParameters = document.GetProperty("paths").GetProperty("/api/v1/innovations").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        listParameters.ShouldBe(["province", "regency", "sector", "year", "phase", "status", "page", "pageSize"], ignoreOrder: true);
         (await Client.GetAsync("/api/docs/index.html")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Jippnas.Web.Data;
+using Jippnas.Web.Features.Shared;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,13 @@ public static class Platform
 {
     public static IServiceCollection AddJippnasApi(this IServiceCollection services)
     {
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", options => options.AddOperationTransformer(QueryParameters.DescribeAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "JIPPNas Open API";
             document.Info.Version = "v1";
             document.Info.Description =
                 "Data terbuka Jaringan Inovasi Pelayanan Publik Nasional: inovasi, wilayah, instansi, dan Hub JIPP. " +
-                "Read-only; every list is paged (page, pageSize ≤ 100); errors are RFC 9457 problem details naming the parameter.";
+                "Read-only; every list is paged (page, pageSize ≤ 100, regions ≤ 600); errors are RFC 9457 problem details naming the parameter.";
             return Task.CompletedTask;
         }));
         return services;

@@ -63,6 +63,11 @@ public static class AgenciesApi
                 .ToListAsync(cancellationToken);
             return Results.Ok(new PagedResult<AgencyDto>(items, page, pageSize, total));
         })
+        .WithMetadata(new QueryParameters(
+            new QueryParameter("region", "Kode wilayah / region code, e.g. 16.71"),
+            new QueryParameter("kind", "Ministry | NonMinistryAgency | ProvincialGovernment | RegencyGovernment | CityGovernment | RegionalAgency | TechnicalUnit | HealthCentre | School | Village | Other"),
+            QueryParameters.Page,
+            new QueryParameter("pageSize", "1–100, default 20", IsInteger: true)))
         .WithName("ListAgencies")
         .WithSummary("Instansi: kementerian, lembaga, pemerintah daerah dan unitnya")
         .WithDescription("Filters: region (a region code), kind (Ministry, ProvincialGovernment, RegencyGovernment, CityGovernment, RegionalAgency, …), page, pageSize (1–100).");

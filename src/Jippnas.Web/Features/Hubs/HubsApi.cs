@@ -27,6 +27,7 @@ public static class HubsApi
             return Results.Ok(new PagedResult<HubDto>(
                 [.. hubs.Skip((page - 1) * pageSize).Take(pageSize).Select(h => h.ToDto(reference))], page, pageSize, hubs.Count));
         })
+        .WithMetadata(new QueryParameters(QueryParameters.Page, new QueryParameter("pageSize", "1–100, default 100", IsInteger: true)))
         .WithName("ListHubs")
         .WithSummary("Hub Jaringan Inovasi Pelayanan Publik");
 

@@ -29,6 +29,15 @@ public static class InnovationsApi
             return TypedResults.Ok(new PagedResult<InnovationDto>(
                 [.. page.Items.Select(i => i.ToDto(reference))], filter.Page, filter.PageSize, page.Total));
         })
+        .WithMetadata(new QueryParameters(
+            new QueryParameter("province", "Kode provinsi Kemendagri / province code, e.g. 16"),
+            new QueryParameter("regency", "Kode kabupaten/kota / regency-city code, e.g. 16.71"),
+            new QueryParameter("sector", "Kode bidang / sector code, e.g. KESEHATAN"),
+            new QueryParameter("year", "Tahun mulai / year started", IsInteger: true),
+            new QueryParameter("phase", "penciptaan | pengembangan | pelembagaan"),
+            new QueryParameter("status", "berjalan | berkembang | berhenti | vakum | belum-dikonfirmasi"),
+            QueryParameters.Page,
+            new QueryParameter("pageSize", "1–100, default 20", IsInteger: true)))
         .WithName("ListInnovations")
         .WithSummary("Daftar inovasi yang terbit / published innovations")
         .WithDescription("Filters: province (e.g. 16), regency (e.g. 16.71), sector (code, e.g. KESEHATAN), year (started), phase (penciptaan|pengembangan|pelembagaan), status (berjalan|berkembang|berhenti|vakum|belum-dikonfirmasi), page (1–1000), pageSize (1–100).");

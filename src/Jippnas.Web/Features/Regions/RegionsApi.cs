@@ -51,6 +51,11 @@ public static class RegionsApi
             return Results.Ok(new PagedResult<RegionDto>(
                 [.. matches.Skip((page - 1) * pageSize).Take(pageSize).Select(ToDto)], page, pageSize, matches.Count));
         })
+        .WithMetadata(new QueryParameters(
+            new QueryParameter("level", "province | regency | city"),
+            new QueryParameter("parent", "Kode provinsi induk / parent province code, e.g. 16"),
+            QueryParameters.Page,
+            new QueryParameter("pageSize", "1–600, default 100", IsInteger: true)))
         .WithName("ListRegions")
         .WithSummary("Provinsi dan kabupaten/kota (kode Kemendagri)")
         .WithDescription("Filters: level (province|regency|city), parent (a province code), page, pageSize (1–600).");
