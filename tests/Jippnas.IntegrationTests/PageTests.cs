@@ -157,6 +157,15 @@ public abstract class PageTests(PortalFixture portal)
     }
 
     [SkippableFact]
+    public async Task Robots_keep_crawlers_out_of_downloads()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var robots = await portal.Factory.Browser().GetStringAsync("/robots.txt");
+        robots.ShouldContain("Disallow: /unduh/");
+        robots.ShouldNotContain("Disallow: /inovasi");
+    }
+
+    [SkippableFact]
     public async Task Pages_carry_security_headers_and_no_inline_script()
     {
         TestDatabase.SkipUnlessAvailable(portal.Provider);
