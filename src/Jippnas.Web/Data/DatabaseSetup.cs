@@ -60,13 +60,12 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Lets Npgsql prepare the statements a page repeats, so PostgreSQL plans them once per connection instead
-    /// of on every request; an explicit setting in the connection string wins.
+    /// of on every request; a connection string that sets Max Auto Prepare above zero keeps its value.
     /// </summary>
     private static string PreparePostgres(string connectionString)
     {
         var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        if (csb.MaxAutoPrepare == 0)
         {
             csb.MaxAutoPrepare = 64;
             csb.AutoPrepareMinUsages = 2;

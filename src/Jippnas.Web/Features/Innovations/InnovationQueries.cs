@@ -72,26 +72,32 @@ public static class InnovationQueries
 {
     public static async Task<InnovationPage> ListAsync(this JippnasDb db, InnovationFilter filter, CancellationToken cancellationToken)
     {
-        var query = Apply(db.Innovations.Where(i => i.IsPublished), filter);
+        var query = Published(db, filter);
         var items = await query
             .OrderByDescending(i => i.Id)
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
-            .Select(i => new InnovationListItem(i.Id, i.Name, i.Acronym, i.ProvinceCode, i.RegencyCode, i.SectorId, i.YearStarted, i.Phase, i.Status, i.AwardCount, i.Provenance))
+            .Select(ListItem)
             .ToListAsync(cancellationToken);
         var total = await CountAsync(db, query, filter, cancellationToken);
         return new InnovationPage(items, total, filter);
     }
 
     public static Task<int> CountAsync(this JippnasDb db, InnovationFilter filter, CancellationToken cancellationToken) =>
-        CountAsync(db, Apply(db.Innovations.Where(i => i.IsPublished), filter), filter, cancellationToken);
+        CountAsync(db, Published(db, filter), filter, cancellationToken);
 
     /// <summary>Every published innovation the filter selects, newest first, streamed (for exports).</summary>
     public static IAsyncEnumerable<InnovationListItem> StreamAsync(this JippnasDb db, InnovationFilter filter) =>
-        Apply(db.Innovations.Where(i => i.IsPublished), filter)
+        Published(db, filter)
             .OrderByDescending(i => i.Id)
-            .Select(i => new InnovationListItem(i.Id, i.Name, i.Acronym, i.ProvinceCode, i.RegencyCode, i.SectorId, i.YearStarted, i.Phase, i.Status, i.AwardCount, i.Provenance))
+            .Select(ListItem)
             .AsAsyncEnumerable();
+
+    private static readonly System.Linq.Expressions.Expression<Func<Innovation, InnovationListItem>> ListItem =
+        i => new InnovationListItem(i.Id, i.Name, i.Acronym, i.ProvinceCode, i.RegencyCode, i.SectorId, i.YearStarted, i.Phase, i.Status, i.AwardCount, i.Provenance);
+
+    private static IQueryable<Innovation> Published(JippnasDb db, InnovationFilter filter) =>
+        Apply(db.Innovations.Where(i => i.IsPublished), filter);
 
     /// <summary>A filter on at most one dimension is answered from the tallies; combined filters count rows.</summary>
     private static async Task<int> CountAsync(JippnasDb db, IQueryable<Innovation> query, InnovationFilter f, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public static class InnovationsApi
             var filter = InnovationFilter.Parse(context.Request.Query, reference, errors, clock.JakartaNow().Year);
             if (errors.Any)
             {
-                return TypedResults.ValidationProblem(errors.All, title: "Parameter tidak valid / invalid parameter");
+                return TypedResults.ValidationProblem(errors.All, title: ApiResults.InvalidTitle);
             }
 
             var page = await db.ListAsync(filter, cancellationToken);
@@ -47,7 +47,7 @@ public static class InnovationsApi
         {
             if (!int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var key) || key < 1)
             {
-                return TypedResults.Problem(statusCode: 400, title: "Parameter tidak valid / invalid parameter", detail: "Parameter 'id' harus berupa bilangan bulat positif.");
+                return TypedResults.Problem(statusCode: 400, title: ApiResults.InvalidTitle, detail: "Parameter 'id' harus berupa bilangan bulat positif.");
             }
 
             var detail = await db.DetailAsync(key, cancellationToken);
