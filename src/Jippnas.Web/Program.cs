@@ -3,6 +3,7 @@ using Jippnas.Web.Features.Agencies;
 using Jippnas.Web.Features.Hubs;
 using Jippnas.Web.Features.Innovations;
 using Jippnas.Web.Features.Regions;
+using Jippnas.Web.Features.Search;
 using Jippnas.Web.Features.Shared;
 using Jippnas.Web.Infrastructure;
 
@@ -18,6 +19,7 @@ builder.Services.AddJippnasWeb(builder.Configuration);
 builder.Services.AddJippnasApi();
 builder.Services.AddReferenceCatalog();
 builder.Services.AddInnovations();
+builder.Services.AddSearch(builder.Configuration);
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.UseJippnasWeb();
 
 app.MapInnovationsApi();
 app.MapInnovationsExport();
+app.MapSearchApi();
 app.MapRegionsApi();
 app.MapAgenciesApi();
 app.MapHubsApi();

@@ -105,7 +105,7 @@ public abstract class SchemaTests(DatabaseProvider provider)
                 """
                 SELECT 'column ' || m.name || '.' || c.name || ' ' || c.type || ' notnull=' || c."notnull" || ' pk=' || c.pk
                 FROM sqlite_master m JOIN pragma_table_info(m.name) c
-                WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'schema_migrations'
+                WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'schema_migrations' AND m.name NOT LIKE 'innovation_search%'
                 """,
                 "SELECT 'index ' || name || ' ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
                 """
@@ -118,12 +118,12 @@ public abstract class SchemaTests(DatabaseProvider provider)
                 """
                 SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || COALESCE('(' || character_maximum_length || ')', '')
                     || ' ' || is_nullable || ' ' || is_identity || COALESCE(' precision=' || numeric_precision || ',' || numeric_scale, '')
-                FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_migrations'
+                FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_migrations' AND table_name <> 'innovation_search'
                 """,
-                "SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'schema_migrations'",
+                "SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'innovation_search')",
                 """
                 SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-                FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> 'schema_migrations'
+                FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT IN ('schema_migrations', 'innovation_search')
                 """,
             };
         var rows = new List<string>();

@@ -1,3 +1,4 @@
+using Jippnas.Web.Features.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,7 @@ public static class DatabaseSetup
         services.AddDbContextPool<JippnasDb>(builder => Configure(builder, options.Provider, connectionString!));
         services.AddSingleton<SchemaMigrator>();
         services.AddScoped<ReferenceDataLoader>();
+        services.AddSearchIndex();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;

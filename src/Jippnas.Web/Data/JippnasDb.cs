@@ -21,6 +21,9 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : DbContext(o
     public DbSet<Hub> Hubs => Set<Hub>();
     public DbSet<HubDesignation> HubDesignations => Set<HubDesignation>();
     public DbSet<Tally> Tallies => Set<Tally>();
+    public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
+    public DbSet<SearchWord> SearchWords => Set<SearchWord>();
+    public DbSet<SearchSetting> SearchSettings => Set<SearchSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -4,6 +4,8 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Search;
+using Jippnas.Web.Features.Search.Analysis;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Data;
@@ -13,7 +15,7 @@ namespace Jippnas.Web.Data;
 /// governments as agencies, the Hub JIPP of the seeds and the innovations named there. Idempotent: it adds
 /// only what is missing, matching on codes, so it runs at every start and after upgrades of the lists.
 /// </summary>
-public sealed class ReferenceDataLoader(JippnasDb db, TimeProvider clock, ILogger<ReferenceDataLoader> logger)
+public sealed class ReferenceDataLoader(JippnasDb db, SearchIndexer search, TimeProvider clock, ILogger<ReferenceDataLoader> logger)
 {
     public const int ProvinceCount = 38;
     public const int RegencyCityCount = 514;
@@ -26,7 +28,36 @@ public sealed class ReferenceDataLoader(JippnasDb db, TimeProvider clock, ILogge
         await LoadClassificationsAsync(cancellationToken);
         await LoadGovernmentsAsync(cancellationToken);
         await LoadHubsAsync(cancellationToken);
-        await LoadInnovationsAsync(cancellationToken);
+        var added = await LoadInnovationsAsync(cancellationToken);
+        await LoadSynonymsAsync(cancellationToken);
+        if (await search.IsStaleAsync(cancellationToken))
+        {
+            await search.RebuildAsync(null, cancellationToken);
+        }
+        else
+        {
+            await search.IndexAsync(added, cancellationToken);
+        }
+    }
+
+    // Seeded once, into an empty table: after that the groups are the administrators' to change.
+    private async Task LoadSynonymsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.SearchSynonyms.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        db.SearchSynonyms.AddRange(SynonymSeed.Read().Select(s => new SearchSynonym
+        {
+            Kind = s.Kind,
+            Phrases = SearchSynonym.NormalisePhrases(s.Phrases),
+            Note = "Bawaan JIPPNas",
+            CreatedAt = now,
+            UpdatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task LoadRegionsAsync(CancellationToken cancellationToken)
@@ -139,7 +170,7 @@ public sealed class ReferenceDataLoader(JippnasDb db, TimeProvider clock, ILogge
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task LoadInnovationsAsync(CancellationToken cancellationToken)
+    private async Task<List<int>> LoadInnovationsAsync(CancellationToken cancellationToken)
     {
         var source = await db.SourceSystems.SingleAsync(s => s.Code == "PUBLIKASI", cancellationToken);
         var known = await db.SourceRecords.Where(s => s.SourceSystemId == source.Id)
@@ -148,6 +179,7 @@ public sealed class ReferenceDataLoader(JippnasDb db, TimeProvider clock, ILogge
         var sdgs = await db.Sdgs.ToDictionaryAsync(s => s.Code, s => s.Id, cancellationToken);
         var awardKinds = await db.AwardKinds.ToDictionaryAsync(s => s.Code, s => s.Id, cancellationToken);
         var now = clock.GetUtcNow();
+        var added = new List<Innovation>();
         var raw = ReadResource("innovations.json");
         using var document = JsonDocument.Parse(raw);
         foreach (var element in document.RootElement.EnumerateArray())
@@ -190,9 +222,11 @@ public sealed class ReferenceDataLoader(JippnasDb db, TimeProvider clock, ILogge
                 MatchStatus = MatchStatus.Matched,
             });
             db.Innovations.Add(innovation);
+            added.Add(innovation);
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return added.ConvertAll(i => i.Id);
     }
 
     internal static IEnumerable<string[]> ReadCsv(string name)

@@ -1,18 +1,23 @@
 using System.Globalization;
 using Jippnas.Web.Data;
+using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Imports;
 using Jippnas.Web.Features.Innovations;
+using Jippnas.Web.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Infrastructure;
 
 /// <summary>
-/// Commands run through the same configuration as the portal:
-/// <c>dotnet run --project src/Jippnas.Web -- synthetic 100000</c> adds N synthetic innovations;
-/// <c>-- migrate</c> applies migrations and reference data and exits; <c>-- rebuild-tallies</c> recounts the tallies;
-/// <c>-- schema-script</c> prints the schema EF derives from the model (the start of a new migration).
+/// Commands run through the same configuration as the portal (<c>dotnet run --project src/Jippnas.Web -- COMMAND</c>):
+/// <c>synthetic N [--seed n]</c>, <c>migrate</c>, <c>rebuild-tallies</c>, <c>rebuild-search</c>, <c>schema-script</c>,
+/// <c>import FILE.jsonl</c>, <c>relevance CORPUS.jsonl QUERIES.jsonl [--check]</c>, <c>synonyms [add KIND "a | b"]</c>.
+/// Settings go as <c>--Key=Value</c> arguments.
 /// </summary>
 internal static class Cli
 {
+    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.jsonl>, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"].";
+
     public static async Task<bool> TryRunAsync(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
@@ -21,20 +26,22 @@ internal static class Cli
         }
 
         var command = args[0];
-        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies"))
+        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "relevance" or "synonyms"))
         {
-            await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, schema-script.");
-            Environment.ExitCode = 2;
-            return true;
+            return Fail($"Unknown command '{command}'. {Usage}");
         }
 
-        var builder = Host.CreateApplicationBuilder([.. args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal))]);
+        var builder = Host.CreateApplicationBuilder([.. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))]);
         builder.Services.AddJippnasDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<SyntheticInnovations>();
+        builder.Services.AddInnovations();
+        builder.Services.AddSearch(builder.Configuration);
+        builder.Services.AddScoped<ExchangeImport>();
+        builder.Services.AddScoped<RelevanceEvaluation>();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 
         if (command == "schema-script")
         {
@@ -44,36 +51,146 @@ internal static class Cli
 
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(
             CancellationToken.None, cancellationToken => services.GetRequiredService<ReferenceDataLoader>().LoadAsync(cancellationToken));
-        if (command == "rebuild-tallies")
+        return command switch
         {
-            await services.GetRequiredService<JippnasDb>().RebuildTalliesAsync(CancellationToken.None);
-            Console.WriteLine("Tallies rebuilt.");
+            "rebuild-tallies" => await RebuildTalliesAsync(services),
+            "rebuild-search" => await RebuildSearchAsync(services),
+            "synthetic" => await SyntheticAsync(services, args),
+            "import" => await ImportAsync(services, positional),
+            "relevance" => await RelevanceAsync(services, positional, args.Contains("--check")),
+            "synonyms" => await SynonymsAsync(services, positional),
+            _ => true,
+        };
+    }
+
+    private static async Task<bool> RebuildTalliesAsync(IServiceProvider services)
+    {
+        await services.GetRequiredService<JippnasDb>().RebuildTalliesAsync(CancellationToken.None);
+        Console.WriteLine("Tallies rebuilt.");
+        return true;
+    }
+
+    private static async Task<bool> RebuildSearchAsync(IServiceProvider services)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var count = await services.GetRequiredService<SearchIndexer>().RebuildAsync(
+            new Progress<int>(done => Console.Error.Write($"\r{done:N0} innovations indexed")), CancellationToken.None);
+        var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        Console.Error.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Search index rebuilt: {count} innovations in {seconds:0.0} s ({count / Math.Max(seconds, 0.001):0} per second)."));
+        return true;
+    }
+
+    private static async Task<bool> SyntheticAsync(IServiceProvider services, string[] args)
+    {
+        if (args.Length < 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 5_000_000)
+        {
+            return Fail("synthetic: give the number of innovations to add, from 1 to 5000000 (e.g. 'synthetic 100000').");
         }
 
-        if (command == "synthetic")
+        var seedAt = Array.IndexOf(args, "--seed");
+        var seed = 20201103;
+        if (seedAt > 0 && (seedAt + 1 >= args.Length || !int.TryParse(args[seedAt + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed)))
         {
-            if (args.Length < 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 5_000_000)
-            {
-                await Console.Error.WriteLineAsync("synthetic: give the number of innovations to add, from 1 to 5000000 (e.g. 'synthetic 100000').");
-                Environment.ExitCode = 2;
-                return true;
-            }
-
-            var seedAt = Array.IndexOf(args, "--seed");
-            var seed = 20201103;
-            if (seedAt > 0 && (seedAt + 1 >= args.Length || !int.TryParse(args[seedAt + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed)))
-            {
-                await Console.Error.WriteLineAsync("synthetic: --seed takes a whole number (e.g. '--seed 7').");
-                Environment.ExitCode = 2;
-                return true;
-            }
-
-            var generator = services.GetRequiredService<SyntheticInnovations>();
-            await generator.AddAsync(count, seed, new Progress<int>(done => Console.Error.Write($"\r{done:N0} / {count:N0}")), CancellationToken.None);
-            Console.Error.WriteLine();
-            Console.WriteLine($"Added {count} synthetic innovations.");
+            return Fail("synthetic: --seed takes a whole number (e.g. '--seed 7').");
         }
 
+        var generator = services.GetRequiredService<SyntheticInnovations>();
+        await generator.AddAsync(count, seed, new Progress<int>(done => Console.Error.Write($"\r{done:N0} / {count:N0}")), CancellationToken.None);
+        Console.Error.WriteLine();
+        Console.WriteLine($"Added {count} synthetic innovations.");
+        return true;
+    }
+
+    private static async Task<bool> ImportAsync(IServiceProvider services, List<string> positional)
+    {
+        if (positional.Count != 1 || !File.Exists(positional[0]))
+        {
+            return Fail("import: give one JSON Lines file in the exchange format (docs/exchange-format.md).");
+        }
+
+        using var reader = new StreamReader(positional[0]);
+        var summary = await services.GetRequiredService<ExchangeImport>().ImportAsync(reader, CancellationToken.None);
+        if (!summary.Committed)
+        {
+            foreach (var error in summary.Errors.Take(200))
+            {
+                await Console.Error.WriteLineAsync(error.ToString());
+            }
+
+            return Fail($"import: {summary.Errors.Count} errors; nothing was saved.");
+        }
+
+        Console.WriteLine($"Imported: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged.");
+        return true;
+    }
+
+    private static async Task<bool> RelevanceAsync(IServiceProvider services, List<string> positional, bool check)
+    {
+        if (positional.Count != 2 || !positional.All(File.Exists))
+        {
+            return Fail("relevance: give the corpus and the queries, both JSON Lines files (bench/relevance/).");
+        }
+
+        if (!await ImportAsync(services, [positional[0]]))
+        {
+            return true;
+        }
+
+        using var reader = new StreamReader(positional[1]);
+        var queries = RelevanceQuery.ReadJsonLines(reader);
+        var report = await services.GetRequiredService<RelevanceEvaluation>().RunAsync(queries, CancellationToken.None);
+        Console.Write(report.Format());
+        var failed = report.Overall.Recall < 0.9 || report.Overall.Mrr < 0.75 || report.ByKind.Values.Any(k => k.Recall < 0.8 || k.Mrr < 0.8);
+        if (check && failed)
+        {
+            return Fail("relevance: below target (recall@10 ≥ 0.9 and MRR ≥ 0.75 overall; no kind below 0.8).");
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> SynonymsAsync(IServiceProvider services, List<string> positional)
+    {
+        var db = services.GetRequiredService<JippnasDb>();
+        if (positional.Count == 0)
+        {
+            foreach (var s in await db.SearchSynonyms.AsNoTracking().OrderBy(s => s.Id).ToListAsync())
+            {
+                Console.WriteLine($"{s.Id,4} {s.Kind,-8} {(s.IsActive ? "" : "(off) ")}{s.Phrases}");
+            }
+
+            return true;
+        }
+
+        if (positional is not ["add", var kindText, var phrases] || !Enum.TryParse<SynonymKind>(kindText, ignoreCase: true, out var kind))
+        {
+            return Fail("synonyms: 'synonyms' lists the groups; 'synonyms add synonym|acronym|english \"a | b\"' adds one.");
+        }
+
+        try
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            db.SearchSynonyms.Add(new SearchSynonym { Kind = kind, Phrases = SearchSynonym.NormalisePhrases(phrases), CreatedAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException exception)
+        {
+            return Fail($"synonyms: {exception.Field}: {exception.Message}");
+        }
+        catch (DbUpdateException)
+        {
+            return Fail("synonyms: that group already exists.");
+        }
+
+        Console.WriteLine("Synonym group added; running portals use it within five minutes.");
+        return true;
+    }
+
+    private static bool Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        Environment.ExitCode = 2;
         return true;
     }
 }

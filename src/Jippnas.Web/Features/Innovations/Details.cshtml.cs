@@ -1,14 +1,16 @@
 using Jippnas.Web.Data;
+using Jippnas.Web.Features.Search;
 using Jippnas.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jippnas.Web.Features.Innovations;
 
-public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog) : PageModel
+public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchService search) : PageModel
 {
     public InnovationDetail Innovation { get; private set; } = null!;
     public ReferenceSnapshot Reference { get; private set; } = null!;
+    public IReadOnlyList<SearchHit> Similar { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -25,6 +27,7 @@ public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog) : PageM
 
         Innovation = detail;
         Reference = await catalog.GetAsync(cancellationToken);
+        Similar = await search.SimilarAsync(key, 5, cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,215 @@
+using System.Text.Json;
+using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Shared;
+
+namespace Jippnas.Web.Features.Imports;
+
+/// <summary>One line of the exchange format, checked field by field.</summary>
+internal sealed record ExchangeRecord(
+    string SourceCode,
+    string SourceId,
+    string Name,
+    string? Acronym,
+    string? Agency,
+    string? ProvinceCode,
+    string? RegencyCode,
+    int? Year,
+    int? SectorId,
+    IReadOnlyList<int> AwardKindIds,
+    IReadOnlyList<int> SdgIds,
+    IReadOnlyDictionary<string, string?> Narrative)
+{
+    public static readonly IReadOnlyList<string> NarrativeFields =
+        ["summary", "problem", "aims", "novelty", "implementation", "impact", "adaptability", "resources", "sustainability"];
+
+    public static ExchangeRecord? Parse(string line, int number, ExchangeNames names, TimeProvider clock, List<ImportError> errors)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException exception)
+        {
+            errors.Add(new ImportError(number, "*", $"bukan JSON yang sah ({exception.Message.Split('.')[0]})."));
+            return null;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new ImportError(number, "*", "setiap baris harus berupa satu objek JSON."));
+            return null;
+        }
+
+        var before = errors.Count;
+        string? Text(string field, int max, bool required = false)
+        {
+            if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    errors.Add(new ImportError(number, field, "wajib diisi."));
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                errors.Add(new ImportError(number, field, "harus berupa teks."));
+                return null;
+            }
+
+            var text = value.GetString()!.Trim();
+            if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+            {
+                errors.Add(new ImportError(number, field, "berisi karakter kendali."));
+                return null;
+            }
+
+            if (text.Length > max)
+            {
+                errors.Add(new ImportError(number, field, $"paling panjang {max:N0} karakter (diberikan {text.Length:N0})."));
+                return null;
+            }
+
+            if (required && text.Length == 0)
+            {
+                errors.Add(new ImportError(number, field, "wajib diisi."));
+            }
+
+            return text.Length == 0 ? null : text;
+        }
+
+        var source = Text("source", 40, required: true);
+        if (source is not null && !names.SourceSystems.ContainsKey(source))
+        {
+            errors.Add(new ImportError(number, "source", $"sumber '{source}' tidak dikenal (contoh: KIPP, IGA, LAN, PROVINSI)."));
+        }
+
+        var sourceId = Text("source_id", 200, required: true);
+        var name = Text("name", 300, required: true);
+        var acronym = Text("acronym", 100);
+        var agency = Text("agency", 300);
+
+        var province = Text("province", 100);
+        string? provinceCode = null;
+        if (province is not null && !names.Provinces.TryGetValue(province, out provinceCode))
+        {
+            errors.Add(new ImportError(number, "province", $"provinsi '{province}' tidak dikenal (kode Kemendagri seperti 35 atau nama seperti Jawa Timur)."));
+        }
+
+        var regency = Text("regency_city", 100);
+        string? regencyCode = null;
+        if (regency is not null)
+        {
+            if (!names.Regencies.TryGetValue(regency, out var found))
+            {
+                errors.Add(new ImportError(number, "regency_city", $"kabupaten/kota '{regency}' tidak dikenal (kode seperti 35.10 atau nama seperti Kabupaten Banyuwangi)."));
+            }
+            else if (provinceCode is not null && found.Province != provinceCode)
+            {
+                errors.Add(new ImportError(number, "regency_city", $"{regency} tidak berada di provinsi {province}."));
+            }
+            else
+            {
+                regencyCode = found.Code;
+                provinceCode ??= found.Province;
+            }
+        }
+
+        int? year = null;
+        if (root.TryGetProperty("year", out var yearValue) && yearValue.ValueKind != JsonValueKind.Null)
+        {
+            var latest = clock.JakartaNow().Year + 1;
+            if (yearValue.ValueKind != JsonValueKind.Number || !yearValue.TryGetInt32(out var y) || y < 1945 || y > latest)
+            {
+                errors.Add(new ImportError(number, "year", $"tahun harus bilangan bulat antara 1945 dan {latest}."));
+            }
+            else
+            {
+                year = y;
+            }
+        }
+
+        var sector = Text("sector", 200);
+        int? sectorId = null;
+        if (sector is not null)
+        {
+            if (names.Sectors.TryGetValue(sector, out var id))
+            {
+                sectorId = id;
+            }
+            else
+            {
+                errors.Add(new ImportError(number, "sector", $"bidang '{sector}' tidak dikenal (kode seperti KESEHATAN)."));
+            }
+        }
+
+        var awards = Codes(root, "award", names.AwardKinds, number, errors, "penghargaan");
+        var sdgs = Codes(root, "sdgs", names.Sdgs, number, errors, "TPB");
+        var narrative = NarrativeFields.ToDictionary(f => f, f => Text(f, 20_000), StringComparer.Ordinal);
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        return new ExchangeRecord(source!.ToUpperInvariant(), sourceId!, name!, acronym, agency, provinceCode, regencyCode, year, sectorId, awards, sdgs, narrative);
+    }
+
+    public void ApplyTo(Innovation innovation, ExchangeNames names, DateTimeOffset now)
+    {
+        innovation.Name = Name;
+        innovation.Acronym = Acronym;
+        innovation.UnitName = Agency;
+        innovation.ProvinceCode = ProvinceCode;
+        innovation.RegencyCode = RegencyCode;
+        innovation.AgencyId = (RegencyCode ?? ProvinceCode) is { } region && names.Governments.TryGetValue(region, out var government) ? government : null;
+        innovation.YearStarted = Year;
+        innovation.SectorId = SectorId;
+        innovation.Summary = Narrative["summary"];
+        innovation.Problem = Narrative["problem"];
+        innovation.Aims = Narrative["aims"];
+        innovation.Novelty = Narrative["novelty"];
+        innovation.Implementation = Narrative["implementation"];
+        innovation.Impact = Narrative["impact"];
+        innovation.Adaptability = Narrative["adaptability"];
+        innovation.Resources = Narrative["resources"];
+        innovation.Sustainability = Narrative["sustainability"];
+        innovation.UpdatedAt = now;
+        innovation.Sdgs.RemoveAll(s => !SdgIds.Contains(s.SdgId));
+        innovation.Sdgs.AddRange(SdgIds.Where(id => innovation.Sdgs.All(s => s.SdgId != id)).Select(id => new InnovationSdg { SdgId = id }));
+        foreach (var kind in AwardKindIds.Where(k => innovation.Awards.All(a => a.AwardKindId != k)))
+        {
+            innovation.AddAward(new Award { AwardKindId = kind, Year = Year ?? now.Year });
+        }
+    }
+
+    // A code or a list of codes ("award": "KIPP_TOP45" or ["KIPP_TOP45", "IGA"]).
+    private static List<int> Codes(JsonElement root, string field, Dictionary<string, int> known, int number, List<ImportError> errors, string what)
+    {
+        var ids = new List<int>();
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return ids;
+        }
+
+        var items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
+        foreach (var item in items)
+        {
+            if (item.ValueKind != JsonValueKind.String || !known.TryGetValue(item.GetString()!, out var id))
+            {
+                errors.Add(new ImportError(number, field, $"kode {what} '{(item.ValueKind == JsonValueKind.String ? item.GetString() : item.ToString())}' tidak dikenal."));
+                continue;
+            }
+
+            if (!ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+}

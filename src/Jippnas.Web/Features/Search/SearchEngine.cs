@@ -1,0 +1,107 @@
+using System.Data.Common;
+using System.Globalization;
+using Jippnas.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Jippnas.Web.Features.Search;
+
+/// <summary>A matching innovation and how well it matches (higher is better).</summary>
+public readonly record struct ScoredId(int Id, double Score);
+
+/// <summary>
+/// The two queries the search asks of the full-text index, in each engine's dialect. Both walk the matches
+/// newest first and stop at <c>limit</c>, so their cost is bounded by the limit and not by how many
+/// records contain a common word; scores are computed only for the rows returned.
+/// </summary>
+public abstract class SearchEngine(JippnasDb db)
+{
+    protected JippnasDb Db { get; } = db;
+
+    public static SearchEngine For(JippnasDb db) =>
+        db.Database.IsNpgsql() ? new PostgresSearchEngine(db) : new SqliteSearchEngine(db);
+
+    /// <summary>Innovations matching <paramref name="selection"/>, scored by <paramref name="score"/> (which every selected row also matches).</summary>
+    public abstract Task<List<ScoredId>> CandidatesAsync(MatchExpression selection, MatchExpression score, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many innovations match, counted no further than <paramref name="limit"/>.</summary>
+    public abstract Task<int> CountAsync(MatchExpression selection, int limit, CancellationToken cancellationToken);
+
+    protected async Task<List<ScoredId>> ReadAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        var connection = Db.Database.GetDbConnection();
+        await Db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = Db.Database.CurrentTransaction?.GetDbTransaction();
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = parameters[i];
+                command.Parameters.Add(parameter);
+            }
+
+            var rows = new List<ScoredId>();
+            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new ScoredId(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.FieldCount > 1 ? reader.GetDouble(1) : 0));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await Db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
+internal sealed class SqliteSearchEngine(JippnasDb db) : SearchEngine(db)
+{
+    // bm25 weights of head, meta, summary, body, tags: a word in the name counts ten times one in the narrative.
+    private const string Bm25 = "bm25(innovation_search, 10.0, 2.0, 3.0, 1.0, 0.0)";
+
+    public override Task<List<ScoredId>> CandidatesAsync(MatchExpression selection, MatchExpression score, int limit, CancellationToken cancellationToken)
+    {
+        // bm25 sums over every phrase of the MATCH expression; ANDing the scoring expression (implied by the
+        // selection) makes frequent words count in the score without selecting rows.
+        var match = selection == score ? selection : MatchExpression.And([selection, score]);
+        return ReadAsync(
+            $"SELECT rowid, -{Bm25} FROM innovation_search WHERE innovation_search MATCH @p0 ORDER BY rowid DESC LIMIT @p1",
+            [match.ToFts5(), limit],
+            cancellationToken);
+    }
+
+    public override async Task<int> CountAsync(MatchExpression selection, int limit, CancellationToken cancellationToken) =>
+        (await ReadAsync(
+            "SELECT count(*) FROM (SELECT rowid FROM innovation_search WHERE innovation_search MATCH @p0 LIMIT @p1)",
+            [selection.ToFts5(), limit],
+            cancellationToken))[0].Id;
+}
+
+internal sealed class PostgresSearchEngine(JippnasDb db) : SearchEngine(db)
+{
+    // The literal is cast, not parsed by a text-search configuration: terms are already analysed.
+    // Weights of {D body, C summary, B meta, A head}; normalisation 1 divides by 1 + log(document length).
+    private const string Rank = "ts_rank('{0.1, 0.3, 0.2, 1.0}', c.document, @p1::tsquery, 1)::float8";
+
+    public override Task<List<ScoredId>> CandidatesAsync(MatchExpression selection, MatchExpression score, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"""
+            SELECT c.innovation_id, {Rank} FROM (
+                SELECT innovation_id, document FROM innovation_search
+                WHERE document @@ @p0::tsquery ORDER BY innovation_id DESC LIMIT @p2) c
+            """,
+            [selection.ToTsQuery(), score.ToTsQuery(), limit],
+            cancellationToken);
+
+    public override async Task<int> CountAsync(MatchExpression selection, int limit, CancellationToken cancellationToken) =>
+        (await ReadAsync(
+            "SELECT count(*)::int FROM (SELECT 1 FROM innovation_search WHERE document @@ @p0::tsquery LIMIT @p1) c",
+            [selection.ToTsQuery(), limit],
+            cancellationToken))[0].Id;
+}

@@ -1,0 +1,283 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Threading.Channels;
+using Jippnas.Web.Data;
+using Jippnas.Web.Features.Search.Analysis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Jippnas.Web.Features.Search;
+
+/// <summary>
+/// Keeps the full-text index in step with the innovations. Writers call <see cref="IndexAsync"/> inside their
+/// own transaction, so a record and its index entry are saved together or not at all. <see cref="RebuildAsync"/>
+/// recreates the whole index (after a change of analyser, or by the <c>rebuild-search</c> command).
+/// </summary>
+public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILogger<SearchIndexer> logger)
+{
+    public const string VersionKey = "analyzer_version";
+    private const int RebuildBatch = 2_000;
+    private static readonly string[] FtsColumns = ["$id", "$head", "$meta", "$summary", "$body", "$tags"];
+
+    private static IndonesianAnalyzer Analyzer => IndonesianAnalyzer.Shared;
+
+    private bool Postgres => db.Database.IsNpgsql();
+
+    /// <summary>Indexes (or re-indexes, or removes when unpublished) the given innovations.</summary>
+    public async Task IndexAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            var sources = await SearchSources.ByIdsAsync(db, chunk, cancellationToken);
+            var documents = sources.ConvertAll(s => SearchDocument.Build(s, Analyzer));
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var existing = await ExistingAsync(connection, transaction, chunk, cancellationToken);
+            await DeleteAsync(connection, transaction, existing, cancellationToken);
+            await InsertAsync(connection, transaction, documents, cancellationToken);
+
+            // Counts grow with new documents only; a re-indexed document may leave a count one too high until the
+            // next rebuild, which only nudges the choice between selective and frequent words.
+            var fresh = documents.Where(d => !existing.Contains(d.Id)).ToList();
+            await AddWordsAsync(connection, transaction, CountWords(fresh), cancellationToken);
+        }
+
+        vocabulary.Invalidate();
+    }
+
+    /// <summary>Recreates the index and the word counts from every published innovation.</summary>
+    public async Task<int> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+            await ExecuteAsync(connection, transaction, Postgres
+                ? "LOCK TABLE innovation_search IN EXCLUSIVE MODE; TRUNCATE innovation_search; DROP INDEX IF EXISTS ix_innovation_search_document; TRUNCATE search_words"
+                : "DELETE FROM innovation_search; DELETE FROM search_words", cancellationToken);
+
+            var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
+            var total = 0;
+            var analysed = Channel.CreateBounded<List<SearchDocument>>(2);
+            var producer = Task.Run(() => ProduceAsync(analysed.Writer, cancellationToken), cancellationToken);
+            await foreach (var documents in analysed.Reader.ReadAllAsync(cancellationToken))
+            {
+                await InsertAsync(connection, transaction, documents, cancellationToken);
+                foreach (var (word, (stem, count)) in CountWords(documents))
+                {
+                    words[word] = words.TryGetValue(word, out var known) ? (known.Stem, known.Count + count) : (stem, count);
+                }
+
+                total += documents.Count;
+                progress?.Report(total);
+            }
+
+            await producer;
+            if (Postgres)
+            {
+                await ExecuteAsync(connection, transaction, "CREATE INDEX ix_innovation_search_document ON innovation_search USING gin (document)", cancellationToken);
+            }
+
+            await AddWordsAsync(connection, transaction, words, cancellationToken);
+            await SetVersionAsync(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Search index rebuilt: {Count} innovations, {Words} words.", total, words.Count);
+            await ExecuteAsync(connection, null, Postgres ? "ANALYZE innovation_search; ANALYZE search_words" : "INSERT INTO innovation_search(innovation_search) VALUES ('optimize')", cancellationToken);
+            return total;
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null, CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+            vocabulary.Invalidate();
+        }
+    }
+
+    /// <summary>True when the index was built by another analyser version (or never): start-up then rebuilds it.</summary>
+    public async Task<bool> IsStaleAsync(CancellationToken cancellationToken)
+    {
+        var version = await db.SearchSettings.AsNoTracking().Where(s => s.Key == VersionKey).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+        return version != IndonesianAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
+    }
+
+    // Reads on a connection of its own and analyses on the thread pool while the caller writes the previous batch.
+    private async Task ProduceAsync(ChannelWriter<List<SearchDocument>> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = new DbContextOptionsBuilder<JippnasDb>();
+            DatabaseSetup.Configure(options, Postgres ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite, db.Database.GetConnectionString()!);
+            await using var reader = new JippnasDb(options.Options);
+            var after = 0;
+            while (true)
+            {
+                var last = await reader.Innovations.Where(i => i.Id > after).OrderBy(i => i.Id).Skip(RebuildBatch - 1)
+                    .Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
+                var sources = await SearchSources.RangeAsync(reader, after, RebuildBatch, cancellationToken);
+                var documents = new SearchDocument[sources.Count];
+                Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => documents[i] = SearchDocument.Build(sources[i], Analyzer));
+                if (documents.Length > 0)
+                {
+                    await output.WriteAsync([.. documents], cancellationToken);
+                }
+
+                if (last is null)
+                {
+                    break;
+                }
+
+                after = last.Value;
+            }
+
+            output.Complete();
+        }
+        catch (Exception exception)
+        {
+            output.Complete(exception);
+            throw;
+        }
+    }
+
+    private static Dictionary<string, (string Stem, int Count)> CountWords(IEnumerable<SearchDocument> documents)
+    {
+        var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var (word, stem) in document.Words())
+            {
+                words[word] = words.TryGetValue(word, out var known) ? (known.Stem, known.Count + 1) : (stem, 1);
+            }
+        }
+
+        return words;
+    }
+
+    private async Task<HashSet<int>> ExistingAsync(DbConnection connection, DbTransaction? transaction, int[] ids, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var list = string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        command.CommandText = Postgres
+            ? $"SELECT innovation_id FROM innovation_search WHERE innovation_id IN ({list})"
+            : $"SELECT rowid FROM innovation_search WHERE rowid IN ({list})";
+        var existing = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+
+        return existing;
+    }
+
+    private async Task DeleteAsync(DbConnection connection, DbTransaction? transaction, HashSet<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count > 0)
+        {
+            var list = string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            await ExecuteAsync(connection, transaction, Postgres
+                ? $"DELETE FROM innovation_search WHERE innovation_id IN ({list})"
+                : $"DELETE FROM innovation_search WHERE rowid IN ({list})", cancellationToken);
+        }
+    }
+
+    private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, List<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        if (connection is NpgsqlConnection postgres)
+        {
+            await using var writer = await postgres.BeginTextImportAsync("COPY innovation_search (innovation_id, document) FROM STDIN", cancellationToken);
+            foreach (var document in documents)
+            {
+                await writer.WriteAsync($"{document.Id.ToString(CultureInfo.InvariantCulture)}\t{document.ToTsVector()}\n");
+            }
+
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO innovation_search (rowid, head, meta, summary, body, tags) VALUES ($id, $head, $meta, $summary, $body, $tags)";
+        var parameters = FtsColumns.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        foreach (var document in documents)
+        {
+            parameters[0].Value = document.Id;
+            for (var field = 0; field < SearchDocument.FieldCount; field++)
+            {
+                parameters[field + 1].Value = document.FieldText(field);
+            }
+
+            parameters[5].Value = document.TagText;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task AddWordsAsync(DbConnection connection, DbTransaction? transaction, Dictionary<string, (string Stem, int Count)> words, CancellationToken cancellationToken)
+    {
+        if (words.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Postgres
+            ? "INSERT INTO search_words (word, stem, document_count) VALUES (@w, @s, @c) ON CONFLICT (word) DO UPDATE SET stem = excluded.stem, document_count = search_words.document_count + excluded.document_count"
+            : "INSERT INTO search_words (word, stem, document_count) VALUES (@w, @s, @c) ON CONFLICT (word) DO UPDATE SET stem = excluded.stem, document_count = document_count + excluded.document_count";
+        var word = Parameter(command, "@w");
+        var stem = Parameter(command, "@s");
+        var count = Parameter(command, "@c");
+        foreach (var (key, (root, number)) in words)
+        {
+            word.Value = key;
+            stem.Value = root;
+            count.Value = number;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task SetVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO search_settings (key, value) VALUES (@k, @v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        Parameter(command, "@k").Value = VersionKey;
+        Parameter(command, "@v").Value = IndonesianAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,142 @@
+using Jippnas.Web.Data;
+using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Innovations;
+using Jippnas.Web.Features.Search.Analysis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jippnas.Web.Features.Search;
+
+public sealed class SearchOptions
+{
+    /// <summary>At most this many matches are ranked, faceted and paged per query (newest first when there are more).</summary>
+    public int CandidateLimit { get; set; } = 1_000;
+
+    /// <summary>Exact result counts go this far; beyond it the page says "more than".</summary>
+    public int CountLimit { get; set; } = 10_000;
+
+    /// <summary>A word in more than this share of innovations only ranks results; it never selects them on its own.</summary>
+    public double FrequentShare { get; set; } = 0.05;
+}
+
+public sealed record SearchHit(InnovationListItem Item, string? Snippet, double Score);
+
+public sealed record FacetCount(string Key, int Count);
+
+public sealed record SearchResult(
+    SearchQuery Query,
+    SearchPlan Plan,
+    IReadOnlyList<SearchHit> Hits,
+    int Total,
+    bool TotalIsLowerBound,
+    bool FacetsFromTop,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
+    int Ranked)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Ranked / (double)Query.PageSize));
+}
+
+/// <summary>
+/// Runs a search: plans the words, selects a bounded set of candidates from the index (every word required
+/// first, then any selective word), ranks and facets that set, and loads the page with snippets.
+/// </summary>
+public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOptions<SearchOptions> options)
+{
+    private readonly SearchOptions settings = options.Value;
+
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var words = await vocabulary.GetAsync(cancellationToken);
+        var plan = SearchPlanner.Plan(query.Q, words, IndonesianAnalyzer.Shared);
+        var engine = SearchEngine.For(db);
+        var tags = query.Tags().Select(MatchExpression.Term).ToList();
+        var limit = settings.CandidateLimit;
+
+        List<ScoredId> ranked;
+        MatchExpression counted;
+        if (plan.MatchesAll)
+        {
+            counted = tags.Count > 0 ? MatchExpression.And(tags) : MatchExpression.Term(SearchTags.All);
+            ranked = await engine.CandidatesAsync(counted, counted, limit, cancellationToken);
+        }
+        else
+        {
+            var groups = plan.Groups.Select(MatchExpression.Group).ToList();
+            var all = MatchExpression.And([.. groups, .. tags]);
+            ranked = await engine.CandidatesAsync(all, all, limit, cancellationToken);
+            counted = all;
+            var selective = plan.Groups.Where(g => g.EstimatedCount <= Math.Max(limit, words.DocumentCount * settings.FrequentShare)).ToList();
+            if (ranked.Count < limit && plan.Groups.Count > 1 && selective.Count > 0)
+            {
+                // Records with only some of the words follow those with all of them.
+                var any = MatchExpression.Or(selective.Select(MatchExpression.Group));
+                var select = tags.Count > 0 ? MatchExpression.And([any, .. tags]) : any;
+                var partial = await engine.CandidatesAsync(select, MatchExpression.Or(groups), limit, cancellationToken);
+                var full = ranked.Select(r => r.Id).ToHashSet();
+                var top = ranked.Count == 0 ? 0 : ranked.Max(r => r.Score);
+                ranked.AddRange(partial.Where(p => !full.Contains(p.Id)).Select(p => p with { Score = p.Score - top - 1e6 }));
+                counted = select;
+            }
+        }
+
+        var capped = ranked.Count >= limit;
+        var total = capped ? await engine.CountAsync(counted, settings.CountLimit + 1, cancellationToken) : ranked.Count;
+        var facts = await SearchFacts.LoadAsync(db, ranked.Select(r => r.Id).ToList(), cancellationToken);
+        var order = Order(ranked, facts, query.Sort, plan.MatchesAll);
+        var pageIds = order.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var hits = await SearchFacts.HitsAsync(db, pageIds, plan, cancellationToken);
+        return new SearchResult(
+            query, plan, hits,
+            Math.Min(total, Math.Max(settings.CountLimit, ranked.Count)), total > settings.CountLimit,
+            capped, facts.Facets(), order.Count);
+    }
+
+    /// <summary>Innovations like this one: its most distinctive words, searched for among all others.</summary>
+    public async Task<IReadOnlyList<SearchHit>> SimilarAsync(int id, int count, CancellationToken cancellationToken)
+    {
+        var words = await vocabulary.GetAsync(cancellationToken);
+        var source = (await SearchSources.ByIdsAsync(db, [id], cancellationToken)).FirstOrDefault();
+        if (source is null)
+        {
+            return [];
+        }
+
+        var document = SearchDocument.Build(source, IndonesianAnalyzer.Shared);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        double[] fieldWeight = [3, 1, 2, 1];
+        for (var field = 0; field < SearchDocument.FieldCount; field++)
+        {
+            foreach (var token in document.Fields[field])
+            {
+                var df = words.TermCount(token.Term);
+                if (df >= 2 && df <= words.DocumentCount / 3 + 1)
+                {
+                    weights[token.Term] = weights.GetValueOrDefault(token.Term) + (fieldWeight[field] * Math.Log((double)words.DocumentCount / df));
+                }
+            }
+        }
+
+        var terms = weights.OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Take(12).Select(w => MatchExpression.Term(w.Key)).ToList();
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var any = MatchExpression.Or(terms);
+        var ranked = await SearchEngine.For(db).CandidatesAsync(any, any, settings.CandidateLimit, cancellationToken);
+        var ids = ranked.Where(r => r.Id != id).OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(count).Select(r => r.Id).ToList();
+        return await SearchFacts.HitsAsync(db, ids, plan: null, cancellationToken);
+    }
+
+    private static List<int> Order(List<ScoredId> ranked, SearchFacts facts, SearchSort sort, bool matchesAll)
+    {
+        IEnumerable<ScoredId> order = (sort, matchesAll) switch
+        {
+            (SearchSort.Newest, _) => ranked.OrderByDescending(r => facts.Year(r.Id) ?? 0).ThenByDescending(r => r.Id),
+            (SearchSort.Awarded, _) => ranked.OrderByDescending(r => facts.Awards(r.Id)).ThenByDescending(r => r.Score).ThenByDescending(r => r.Id),
+            (SearchSort.Relevance, true) => ranked.OrderByDescending(r => facts.Awards(r.Id)).ThenBy(r => facts.Status(r.Id) == InnovationStatus.Running ? 0 : 1).ThenByDescending(r => r.Id),
+            (SearchSort.Relevance, false) => ranked.OrderByDescending(r => r.Score).ThenByDescending(r => facts.Awards(r.Id)).ThenByDescending(r => r.Id),
+        };
+        return [.. order.Select(r => r.Id)];
+    }
+}
