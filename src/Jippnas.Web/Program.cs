@@ -1,6 +1,7 @@
 using Jippnas.Web.Data;
 using Jippnas.Web.Features.Agencies;
 using Jippnas.Web.Features.Hubs;
+using Jippnas.Web.Features.Imports;
 using Jippnas.Web.Features.Innovations;
 using Jippnas.Web.Features.Regions;
 using Jippnas.Web.Features.Search;
@@ -20,6 +21,7 @@ builder.Services.AddJippnasApi();
 builder.Services.AddReferenceCatalog();
 builder.Services.AddInnovations();
 builder.Services.AddSearch(builder.Configuration);
+builder.Services.AddImports();
 
 var app = builder.Build();
 

@@ -36,8 +36,7 @@ internal static class Cli
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddInnovations();
         builder.Services.AddSearch(builder.Configuration);
-        builder.Services.AddScoped<ExchangeImport>();
-        builder.Services.AddScoped<RelevanceEvaluation>();
+        builder.Services.AddImports();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
