@@ -26,6 +26,11 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/data-terbuka", 200)]
     [InlineData("/halaman-yang-tidak-ada", 404)]
     [InlineData("/inovasi?year=abc", 400)]
+    [InlineData("/cari", 200)]
+    [InlineData("/cari?q=angka%20kematian%20ibu", 200)]
+    [InlineData("/cari?q=layanan&sector=ADMINDUK", 200)]
+    [InlineData("/cari?q=tidak-ada-yang-cocok-sama-sekali", 200)]
+    [InlineData("/cari?sort=acak", 400)]
     public async Task Page_has_no_WCAG_2_1_AA_violations(string path, int status)
     {
         await using var context = await portal.NewContextAsync();

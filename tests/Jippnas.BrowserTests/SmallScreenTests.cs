@@ -39,6 +39,8 @@ public sealed class SmallScreenTests(PortalFixture portal)
     [InlineData("/kabupaten-kota/16.71")]
     [InlineData("/hub")]
     [InlineData("/data-terbuka")]
+    [InlineData("/cari?q=kartu%20tanda%20penduduk%20elektronik%20jemput%20bola")]
+    [InlineData("/cari?q=layanan&province=16")]
     public async Task Page_has_no_horizontal_overflow_at_360_px(string path)
     {
         await using var context = await portal.NewContextAsync(new BrowserNewContextOptions

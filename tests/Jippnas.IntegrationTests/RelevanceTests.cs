@@ -35,7 +35,8 @@ public abstract class RelevanceTests(DatabaseProvider provider, ITestOutputHelpe
         var queries = RelevanceQuery.ReadJsonLines(reader);
         queries.Count.ShouldBeGreaterThanOrEqualTo(40);
         await WaitForVocabularyAsync(scope.ServiceProvider);
-        var report = await scope.ServiceProvider.GetRequiredService<RelevanceEvaluation>().RunAsync(queries, CancellationToken.None);
+        using var keys = new StreamReader(Path.Combine(Folder, "corpus.jsonl"));
+        var report = await scope.ServiceProvider.GetRequiredService<RelevanceEvaluation>().RunAsync(queries, RelevanceEvaluation.CorpusKeys(keys), CancellationToken.None);
         output.WriteLine(report.Format());
 
         report.Overall.Recall.ShouldBeGreaterThanOrEqualTo(0.9);

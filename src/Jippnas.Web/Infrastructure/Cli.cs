@@ -138,7 +138,8 @@ internal static class Cli
 
         using var reader = new StreamReader(positional[1]);
         var queries = RelevanceQuery.ReadJsonLines(reader);
-        var report = await services.GetRequiredService<RelevanceEvaluation>().RunAsync(queries, CancellationToken.None);
+        using var corpus = new StreamReader(positional[0]);
+        var report = await services.GetRequiredService<RelevanceEvaluation>().RunAsync(queries, RelevanceEvaluation.CorpusKeys(corpus), CancellationToken.None);
         Console.Write(report.Format());
         var failed = report.Overall.Recall < 0.9 || report.Overall.Mrr < 0.75 || report.ByKind.Values.Any(k => k.Recall < 0.8 || k.Mrr < 0.8);
         if (check && failed)

@@ -76,24 +76,44 @@ public sealed record RelevanceReport(IReadOnlyList<QueryOutcome> Outcomes)
         new(outcomes.Count, outcomes.Average(o => o.Recall), outcomes.Average(o => o.ReciprocalRank));
 }
 
-/// <summary>Runs judged queries through the product's own search and scores the first page.</summary>
+/// <summary>
+/// Runs judged queries through the product's own search and scores the first ten results. Results outside the
+/// judged corpus (the reference innovations every database holds) are passed over: nobody judged them.
+/// </summary>
 public sealed class RelevanceEvaluation(JippnasDb db, SearchService search)
 {
-    public async Task<RelevanceReport> RunAsync(IReadOnlyList<RelevanceQuery> queries, CancellationToken cancellationToken)
+    /// <summary>The "SOURCE:source_id" keys of a corpus file in the exchange format.</summary>
+    public static HashSet<string> CorpusKeys(TextReader corpus)
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (corpus.ReadLine() is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                using var document = JsonDocument.Parse(line);
+                keys.Add($"{document.RootElement.GetProperty("source").GetString()}:{document.RootElement.GetProperty("source_id").GetString()}");
+            }
+        }
+
+        return keys;
+    }
+
+    public async Task<RelevanceReport> RunAsync(IReadOnlyList<RelevanceQuery> queries, IReadOnlySet<string> judged, CancellationToken cancellationToken)
     {
         var keys = await db.SourceRecords.AsNoTracking().Where(s => s.InnovationId != null)
             .Select(s => new { s.SourceSystem!.Code, s.ExternalId, Id = s.InnovationId!.Value })
             .ToListAsync(cancellationToken);
         var keyOf = keys.GroupBy(k => k.Id).ToDictionary(g => g.Key, g => g.Select(k => $"{k.Code}:{k.ExternalId}").ToList());
         var outcomes = new List<QueryOutcome>();
-        foreach (var judged in queries)
+        foreach (var query in queries)
         {
-            var result = await search.SearchAsync(new SearchQuery(judged.Query, new InnovationFilter(PageSize: RelevanceReport.Depth)), cancellationToken);
-            var top = result.Hits.Select(h => keyOf.GetValueOrDefault(h.Item.Id) ?? [$"#{h.Item.Id}"]).ToList();
-            var relevant = judged.Relevant.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var result = await search.SearchAsync(new SearchQuery(query.Query, new InnovationFilter(PageSize: RelevanceReport.Depth * 3)), cancellationToken);
+            var top = result.Hits.Select(h => keyOf.GetValueOrDefault(h.Item.Id) ?? [$"#{h.Item.Id}"])
+                .Where(keys => keys.Any(judged.Contains)).Take(RelevanceReport.Depth).ToList();
+            var relevant = query.Relevant.ToHashSet(StringComparer.OrdinalIgnoreCase);
             var found = relevant.Count(r => top.Any(t => t.Contains(r, StringComparer.OrdinalIgnoreCase)));
             var firstRank = top.FindIndex(t => t.Any(relevant.Contains));
-            outcomes.Add(new QueryOutcome(judged, (double)found / relevant.Count, firstRank < 0 ? 0 : 1.0 / (firstRank + 1), [.. top.Select(t => t[0])]));
+            outcomes.Add(new QueryOutcome(query, (double)found / relevant.Count, firstRank < 0 ? 0 : 1.0 / (firstRank + 1), [.. top.Select(t => t[0])]));
         }
 
         return new RelevanceReport(outcomes);

@@ -60,27 +60,32 @@ public static class SearchPlanner
             words.Add((token.Word, [.. found.Select(f => f.Stem).Prepend(token.Term).Distinct()]));
         }
 
+        // Synonym phrases may overlap ("anak putus sekolah" and "putus sekolah"): a run of words covered by
+        // overlapping phrases becomes one group whose alternatives are every way of reading it.
+        var matches = SynonymMatches(words, vocabulary);
         var groups = new List<QueryGroup>();
         var expansions = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count;)
         {
-            var phrase = LongestSynonym(words, i, vocabulary);
-            if (phrase is null)
+            var end = i + 1;
+            for (var grew = true; grew;)
             {
-                var alternatives = words[i].Terms.Select(t => new[] { t }).ToList();
-                Add(groups, seen, words[i].Text, alternatives, vocabulary);
-                i++;
-                continue;
+                grew = false;
+                foreach (var match in matches.Where(m => m.Start >= i && m.Start < end && m.End > end))
+                {
+                    end = match.End;
+                    grew = true;
+                }
             }
 
-            var span = phrase.Terms.Length;
-            var text = string.Join(' ', words.Skip(i).Take(span).Select(w => w.Text));
-            var group = new List<string[]> { phrase.Terms };
-            group.AddRange(phrase.Group.Where(p => !p.SequenceEqual(phrase.Terms)));
-            expansions.AddRange(phrase.Group.Where(p => !p.SequenceEqual(phrase.Terms)).Select(p => string.Join(' ', p)));
-            Add(groups, seen, text, group, vocabulary);
-            i += span;
+            var span = matches.Where(m => m.Start >= i && m.End <= end).ToList();
+            var text = string.Join(' ', words.Skip(i).Take(end - i).Select(w => w.Text));
+            var alternatives = Readings(words, i, end, span);
+            var spelled = words.Skip(i).Take(end - i).SelectMany(w => w.Terms).ToHashSet(StringComparer.Ordinal);
+            expansions.AddRange(alternatives.Where(a => a.Any(t => !spelled.Contains(t))).Select(a => string.Join(' ', a)));
+            Add(groups, seen, text, alternatives, vocabulary);
+            i = end;
         }
 
         return new SearchPlan(groups, corrections, expansions, truncated);
@@ -104,33 +109,67 @@ public static class SearchPlanner
         groups.Add(new QueryGroup(text, alternatives, (int)Math.Min(estimate, vocabulary.DocumentCount)));
     }
 
-    // The longest synonym phrase starting at word i, matching any of each word's candidate terms.
-    private static SynonymPhrase? LongestSynonym(List<(string Text, string[] Terms)> words, int i, VocabularySnapshot vocabulary)
+    private sealed record Match(int Start, int End, SynonymPhrase Phrase);
+
+    // Every synonym phrase found in the words, at every position (matching any of a word's candidate terms).
+    private static List<Match> SynonymMatches(List<(string Text, string[] Terms)> words, VocabularySnapshot vocabulary)
     {
-        SynonymPhrase? best = null;
-        foreach (var first in words[i].Terms)
+        var matches = new List<Match>();
+        for (var i = 0; i < words.Count; i++)
         {
-            foreach (var phrase in vocabulary.PhrasesStartingWith(first))
+            foreach (var first in words[i].Terms)
             {
-                if (phrase.Terms.Length > words.Count - i || (best is not null && phrase.Terms.Length <= best.Terms.Length))
+                foreach (var phrase in vocabulary.PhrasesStartingWith(first))
                 {
-                    continue;
-                }
+                    if (phrase.Terms.Length > words.Count - i)
+                    {
+                        continue;
+                    }
 
-                var matches = true;
-                for (var k = 1; k < phrase.Terms.Length && matches; k++)
-                {
-                    matches = words[i + k].Terms.Contains(phrase.Terms[k], StringComparer.Ordinal);
-                }
+                    var found = true;
+                    for (var k = 1; k < phrase.Terms.Length && found; k++)
+                    {
+                        found = words[i + k].Terms.Contains(phrase.Terms[k], StringComparer.Ordinal);
+                    }
 
-                if (matches)
-                {
-                    best = phrase;
+                    if (found)
+                    {
+                        matches.Add(new Match(i, i + phrase.Terms.Length, phrase));
+                    }
                 }
             }
         }
 
-        return best;
+        return matches;
+    }
+
+    // The readings of words [start, end): each word as itself (or its corrections), or a run of words replaced
+    // by any phrase of a synonym group it matches. Readings are term sequences, required together.
+    private static List<string[]> Readings(List<(string Text, string[] Terms)> words, int start, int end, List<Match> matches)
+    {
+        const int maxReadings = 24;
+        var prefixes = new List<string[]>[end - start + 1];
+        prefixes[0] = [[]];
+        for (var k = start + 1; k <= end; k++)
+        {
+            var here = new List<string[]>();
+            foreach (var before in prefixes[k - 1 - start])
+            {
+                here.AddRange(words[k - 1].Terms.Select(t => (string[])[.. before, t]));
+            }
+
+            foreach (var match in matches.Where(m => m.End == k && m.Start >= start))
+            {
+                foreach (var before in prefixes[match.Start - start])
+                {
+                    here.AddRange(match.Phrase.Group.Select(p => (string[])[.. before, .. p]));
+                }
+            }
+
+            prefixes[k - start] = [.. here.DistinctBy(r => string.Join(' ', r)).Take(maxReadings)];
+        }
+
+        return [.. prefixes[end - start].Select(r => r.Distinct().ToArray()).DistinctBy(r => string.Join(' ', r))];
     }
 
     private static bool IsLetters(string word)

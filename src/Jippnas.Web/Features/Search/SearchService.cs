@@ -104,12 +104,15 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOp
         var document = SearchDocument.Build(source, IndonesianAnalyzer.Shared);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         double[] fieldWeight = [3, 1, 2, 1];
+
+        // Words in a third of all records say little about this one; a small base keeps them all but the universal.
+        var common = words.DocumentCount < 30 ? words.DocumentCount - 1 : words.DocumentCount / 3;
         for (var field = 0; field < SearchDocument.FieldCount; field++)
         {
             foreach (var token in document.Fields[field])
             {
                 var df = words.TermCount(token.Term);
-                if (df >= 2 && df <= words.DocumentCount / 3 + 1)
+                if (df >= 2 && df <= common)
                 {
                     weights[token.Term] = weights.GetValueOrDefault(token.Term) + (fieldWeight[field] * Math.Log((double)words.DocumentCount / df));
                 }

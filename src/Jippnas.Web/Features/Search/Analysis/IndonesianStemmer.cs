@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
@@ -10,23 +9,24 @@ namespace Jippnas.Web.Features.Search.Analysis;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A port of the Sastrawi stemmer (Nazief–Adriani / Enhanced Confix Stripping rules) as implemented by the npm
-/// package sastrawijs 1.1.0, MIT licence, Copyright (c) 2015 Andy Librian: see SASTRAWI-LICENSE.txt beside this
-/// file. The rules below follow that implementation step for step (same removal orders, recodings, confix
-/// precedence check and "loop last return") so that both give the same root for the same word; the embedded
-/// root-words.txt is its dictionary. Deliberate differences: words shorter than four letters are returned
-/// unchanged (sastrawijs stems three-letter words), and the dictionary is a plain set, so "constructor" is not
-/// taken for a root word as it is by the JavaScript object lookup.
+/// The Enhanced Confix Stripping algorithm (Nazief–Adriani rules, Asian's confix stripping, Arifin's enhancements,
+/// the "CC" infix rules and Sastrawi's own additions) as the PHP library Sastrawi implements it, MIT licence,
+/// Copyright (c) 2014 Andy Librian: see SASTRAWI-LICENSE.txt beside this file. This is a reimplementation of
+/// Sastrawi's behaviour, not a translation of its code: the steps are the same (suffixes, then up to three
+/// rounds of prefix removal, the confix precedence adjustment for be-lah, be-an, me-i, di-i, pe-i and ter-i,
+/// "loop last return" that puts suffixes back one at a time, "kan" tried as "k" first), and so is the prefix
+/// disambiguation: every rule of a group is tried in turn and the first reading found in the dictionary wins
+/// ("menikah" -> "nikah", "memakan" -> "makan"); when none is, the group's last reading is kept and stripping
+/// goes on from it. The result is returned only when it is in the dictionary; otherwise the word is unchanged.
 /// </para>
 /// <para>
-/// Like sastrawijs, each prefix rule yields one reading (plus its recoding letters) rather than trying every
-/// disambiguation of the PHP original in turn, so some words stay unstemmed or are over-stemmed
-/// ("pengelolaan", "menyampaikan", "menikah" -> "meni"); the unit tests pin these down.
-/// </para>
-/// <para>
-/// Input is one word of lower-case letters; reduplication ("anak-anak") and punctuation are the caller's job.
-/// A word containing upper-case ASCII letters is lower-cased (invariant culture) first, as sastrawijs does.
-/// Results are memoised in a bounded concurrent cache; instances are thread-safe.
+/// The embedded root-words.txt is the word list of the hunspell-id dictionary (Copyright (C) 2017 Ali Ahmadi,
+/// LGPL-3, see ROOT-WORDS-LICENSE.txt), not Sastrawi's own dictionary. Differences from Sastrawi: words shorter
+/// than four letters are returned unchanged without a dictionary look-up (Sastrawi stops at three letters too,
+/// but returns them as they are only when they are not affixed), and reduplicated words ("anak-anak") and
+/// punctuation are the caller's job: input is one word of letters. A word containing upper-case ASCII letters is
+/// lower-cased (invariant culture) first. Results are memoised in a bounded concurrent cache; instances are
+/// thread-safe.
 /// </para>
 /// </remarks>
 public sealed class IndonesianStemmer
@@ -63,7 +63,7 @@ public sealed class IndonesianStemmer
         _cacheCapacity = cacheCapacity;
     }
 
-    /// <summary>The stemmer over the embedded Sastrawi dictionary, loaded once on first use.</summary>
+    /// <summary>The stemmer over the embedded hunspell-id root-word list, loaded once on first use.</summary>
     public static IndonesianStemmer Shared => SharedInstance.Value;
 
     /// <summary>Number of words in the root-word dictionary.</summary>
@@ -97,7 +97,7 @@ public sealed class IndonesianStemmer
         }
 
         var lower = word.AsSpan().ContainsAnyInRange('A', 'Z') ? word.ToLowerInvariant() : word;
-        var result = StemUncached(lower);
+        var result = _roots.Contains(lower) ? lower : new ConfixStripping(this, lower).Run();
         if (Volatile.Read(ref _cacheCount) < _cacheCapacity && _cache.TryAdd(word, result))
         {
             Interlocked.Increment(ref _cacheCount);
@@ -131,560 +131,489 @@ public sealed class IndonesianStemmer
         return Load(reader);
     }
 
-    private string StemUncached(string word)
-    {
-        if (_rootLookup.TryGetValue(word.AsSpan(), out var root))
-        {
-            return root;
-        }
+    private bool IsRoot(ReadOnlySpan<char> word) => word.Length > 0 && _rootLookup.Contains(word);
 
-        // Working space: two buffers for prefix recodings that rewrite the word ("menyapu" -> "sapu") and one
-        // for "recoding letter + remainder" look-ups. A remainder is never longer than the word, a recoding
-        // letter at most two characters.
-        var size = word.Length + 2;
-        var rented = ArrayPool<char>.Shared.Rent(3 * size);
-        try
-        {
-            var buffer = rented.AsSpan();
-            return StemWithBuffers(word, buffer[..size], buffer.Slice(size, size), buffer.Slice(2 * size, size)) ?? word;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
+    private enum AffixKind
+    {
+        Particle,
+        Possessive,
+        DerivationalSuffix,
+        DerivationalPrefix,
     }
 
-    // sastrawijs Stemmer.stem: returns the root, or null when none is found (the caller then keeps the word).
-    private string? StemWithBuffers(string word, Span<char> recodeBuffer, Span<char> loopRecodeBuffer, Span<char> joinBuffer)
+    /// <summary>One affix removal: the word before it, the word after it, whether the affix was the suffix "-kan".</summary>
+    private readonly record struct Removal(string Subject, string Result, bool WasKan, AffixKind Kind);
+
+    /// <summary>
+    /// A reading proposed by a prefix rule: the word from <see cref="Start"/> on, preceded by <see cref="Recode"/>
+    /// when that is not '\0' ("menyapu" -> 's' + "apu"). <see cref="Start"/> is -1 when the rule does not apply.
+    /// </summary>
+    private readonly record struct Reading(char Recode, int Start)
     {
-        ReadOnlySpan<char> current = word;
-        string? root;
-        int particleLength;
-        int possessiveLength;
-        int suffixLength;
+        public static readonly Reading None = new('\0', -1);
 
-        if (HasConfixPrecedence(word))
-        {
-            // be-lah, be-an, me-i, di-i, pe-i, ter-i: prefixes first, then the suffixes of what is left.
-            if (RemovePrefixes(current, recodeBuffer, joinBuffer, out root, out current))
-            {
-                return root;
-            }
+        public bool Applies => Start >= 0;
 
-            particleLength = ParticleLength(current);
-            current = current[..^particleLength];
-            if (_rootLookup.TryGetValue(current, out root))
-            {
-                return root;
-            }
+        public static Reading From(int start) => new('\0', start);
 
-            possessiveLength = PossessiveLength(current);
-            current = current[..^possessiveLength];
-            if (_rootLookup.TryGetValue(current, out root))
-            {
-                return root;
-            }
-
-            suffixLength = DerivationalSuffixLength(current);
-            current = current[..^suffixLength];
-            if (_rootLookup.TryGetValue(current, out root))
-            {
-                return root;
-            }
-        }
-        else
-        {
-            particleLength = ParticleLength(current);
-            current = current[..^particleLength];
-            if (_rootLookup.TryGetValue(current, out root))
-            {
-                return root;
-            }
-
-            possessiveLength = PossessiveLength(current);
-            current = current[..^possessiveLength];
-            if (_rootLookup.TryGetValue(current, out root))
-            {
-                return root;
-            }
-
-            suffixLength = DerivationalSuffixLength(current);
-            current = current[..^suffixLength];
-            if (_rootLookup.TryGetValue(current, out root))
-            {
-                return root;
-            }
-
-            if (RemovePrefixes(current, recodeBuffer, joinBuffer, out root, out _))
-            {
-                return root;
-            }
-        }
-
-        return LoopLastReturn(word, suffixLength, possessiveLength, particleLength, loopRecodeBuffer, joinBuffer);
+        public static Reading Recoded(char recode, int start) => new(recode, start);
     }
 
-    // sastrawijs lastReturnLoop: puts the removed suffixes back one at a time (a "-kan" suffix as "k" then "an")
-    // and retries the dictionary and the prefix removal on each. The removed suffixes are always the tail of the
-    // original word, so every candidate is a prefix of it.
-    private string? LoopLastReturn(
-        string word, int suffixLength, int possessiveLength, int particleLength, Span<char> recodeBuffer, Span<char> joinBuffer)
+    private delegate Reading PrefixRule(string word);
+
+    /// <summary>The state of stemming one word: the current form and the removals that led to it.</summary>
+    private sealed class ConfixStripping
     {
-        var baseLength = Math.Max(0, word.Length - suffixLength - possessiveLength - particleLength);
-        Span<int> pieces = stackalloc int[5];
-        var count = 0;
-        pieces[count++] = 0;
-        if (word.AsSpan(baseLength, suffixLength).SequenceEqual("kan"))
+        private readonly IndonesianStemmer _owner;
+        private readonly string _original;
+        private readonly List<Removal> _removals = new(8);
+        private char[]? _buffer;
+        private string _current;
+
+        public ConfixStripping(IndonesianStemmer owner, string word)
         {
-            pieces[count++] = 1;
-            pieces[count++] = 2;
-        }
-        else
-        {
-            pieces[count++] = suffixLength;
-        }
-
-        pieces[count++] = possessiveLength;
-        pieces[count++] = particleLength;
-
-        var length = baseLength;
-        for (var i = 0; i < count; i++)
-        {
-            if (i > 0 && pieces[i] == 0)
-            {
-                continue; // same candidate as the previous step, which already failed
-            }
-
-            length += pieces[i];
-            var candidate = word.AsSpan(0, length);
-            if (_rootLookup.TryGetValue(candidate, out var root))
-            {
-                return root;
-            }
-
-            if (RemovePrefixes(candidate, recodeBuffer, joinBuffer, out root, out _))
-            {
-                return root;
-            }
+            _owner = owner;
+            _original = word;
+            _current = word;
         }
 
-        return null;
-    }
-
-    // sastrawijs removePrefixes: removes up to three prefixes, checking the dictionary (and the recodings of the
-    // removed prefix) after each. On failure, remainder is what is left, or the input if it got shorter than 3.
-    private bool RemovePrefixes(
-        ReadOnlySpan<char> word, Span<char> recodeBuffer, Span<char> joinBuffer, out string? root, out ReadOnlySpan<char> remainder)
-    {
-        var current = word;
-        string? previousPrefix = null;
-        for (var step = 0; step < 3; step++)
+        public string Run()
         {
-            if (current.Length < 3)
+            // The caller has already looked the word itself up.
+            if (HasConfixPrecedence(_original))
             {
-                root = null;
-                remainder = word;
+                // Confix stripping precedence adjustment: try prefixes before suffixes; if that fails, start again
+                // in the usual order.
+                RemovePrefixes();
+                if (IsRoot(_current))
+                {
+                    return _current;
+                }
+
+                RemoveSuffixes();
+                if (IsRoot(_current))
+                {
+                    return _current;
+                }
+
+                _current = _original;
+                _removals.Clear();
+            }
+
+            RemoveSuffixes();
+            if (IsRoot(_current))
+            {
+                return _current;
+            }
+
+            RemovePrefixes();
+            if (IsRoot(_current))
+            {
+                return _current;
+            }
+
+            LoopLastReturn();
+            return IsRoot(_current) ? _current : _original;
+        }
+
+        private bool IsRoot(string word) => _owner.IsRoot(word);
+
+        // Inflectional particle, then possessive pronoun, then derivational suffix; stops at the first dictionary hit.
+        private void RemoveSuffixes()
+        {
+            if (IsRoot(_current))
+            {
+                return;
+            }
+
+            if (RemoveSuffix(ParticleLength(_current), AffixKind.Particle) && IsRoot(_current))
+            {
+                return;
+            }
+
+            if (RemoveSuffix(PossessiveLength(_current), AffixKind.Possessive) && IsRoot(_current))
+            {
+                return;
+            }
+
+            RemoveSuffix(DerivationalSuffixLength(_current), AffixKind.DerivationalSuffix);
+        }
+
+        private bool RemoveSuffix(int length, AffixKind kind)
+        {
+            if (length == 0)
+            {
                 return false;
             }
 
-            // Stop when the same two-letter prefix comes again ("didi...", "meme...").
-            if (previousPrefix is { Length: 2 } && current[0] == previousPrefix[0] && current[1] == previousPrefix[1])
-            {
-                break;
-            }
+            var word = _current;
+            var result = word[..^length];
+            var wasKan = kind == AffixKind.DerivationalSuffix && length == 3; // -isasi, -isme, -kan, -is, -an, -i
+            _removals.Add(new Removal(word, result, wasKan, kind));
+            _current = result;
+            return true;
+        }
 
-            var before = current;
-            previousPrefix = RemovePrefix(before, recodeBuffer, out current, out var recoding);
-            if (_rootLookup.TryGetValue(current, out root))
+        // Up to three rounds, each removing at most one prefix; stops as soon as the current word is a root.
+        private void RemovePrefixes()
+        {
+            for (var round = 0; round < 3; round++)
             {
-                remainder = current;
-                return true;
-            }
-
-            if (TryRecodings(before, current, recoding, joinBuffer, out root))
-            {
-                remainder = current;
-                return true;
+                RemoveOnePrefix();
+                if (IsRoot(_current))
+                {
+                    return;
+                }
             }
         }
 
-        root = null;
-        remainder = current;
-        return false;
-    }
-
-    private bool TryRecodings(ReadOnlySpan<char> before, ReadOnlySpan<char> after, Recoding recoding, Span<char> joinBuffer, out string? root)
-    {
-        switch (recoding)
+        // Tries the plain prefixes and then each rule group in order; stops after the first that removes something
+        // or as soon as the current word is a root.
+        private void RemoveOnePrefix()
         {
-            case Recoding.R:
-                return TryJoined("r", after, joinBuffer, out root);
-            case Recoding.K:
-                return TryJoined("k", after, joinBuffer, out root);
-            case Recoding.MP:
-                return TryJoined("m", after, joinBuffer, out root) || TryJoined("p", after, joinBuffer, out root);
-            case Recoding.NT:
-                return TryJoined("n", after, joinBuffer, out root) || TryJoined("t", after, joinBuffer, out root);
-            case Recoding.NgK:
-                return TryJoined("ng", after, joinBuffer, out root) || TryJoined("k", after, joinBuffer, out root);
-            case Recoding.SNy:
-                return TryJoined("s", after, joinBuffer, out root) || TryJoined("ny", after, joinBuffer, out root);
-            case Recoding.Infix:
-                // Candidates are the first three letters + rest (the word as it was) and the first letter + rest.
-                return _rootLookup.TryGetValue(before, out root) || TryJoined(before[..1], after, joinBuffer, out root);
-            case Recoding.None:
-            default:
-                root = null;
+            if (IsRoot(_current))
+            {
+                return;
+            }
+
+            var word = _current;
+            if (word.Length >= 2 && (word.StartsWith("di", StringComparison.Ordinal)
+                || word.StartsWith("ke", StringComparison.Ordinal) || word.StartsWith("se", StringComparison.Ordinal)))
+            {
+                AddPrefixRemoval(word, word[2..]);
+                return;
+            }
+
+            foreach (var group in PrefixRuleGroups)
+            {
+                if (ApplyGroup(group))
+                {
+                    return;
+                }
+            }
+        }
+
+        // Every rule of the group in turn: the first reading that is a root is taken; when none is, the reading of
+        // the group's last rule is (nothing, if that rule does not apply to the word).
+        private bool ApplyGroup(PrefixRule[] group)
+        {
+            var word = _current;
+            var reading = Reading.None;
+            foreach (var rule in group)
+            {
+                reading = rule(word);
+                if (reading.Applies && IsRoot(word, reading))
+                {
+                    break;
+                }
+            }
+
+            if (!reading.Applies)
+            {
                 return false;
-        }
-    }
-
-    private bool TryJoined(ReadOnlySpan<char> head, ReadOnlySpan<char> tail, Span<char> joinBuffer, out string? root)
-    {
-        head.CopyTo(joinBuffer);
-        tail.CopyTo(joinBuffer[head.Length..]);
-        return _rootLookup.TryGetValue(joinBuffer[..(head.Length + tail.Length)], out root);
-    }
-
-    // sastrawijs removePrefix: returns the removed prefix ("di", "me", ...; null for an infix or nothing).
-    private static string? RemovePrefix(ReadOnlySpan<char> word, Span<char> recodeBuffer, out ReadOnlySpan<char> rest, out Recoding recoding)
-    {
-        if (word.StartsWith("di", StringComparison.Ordinal))
-        {
-            rest = word[2..];
-            recoding = Recoding.None;
-            return "di";
-        }
-
-        if (word.StartsWith("ke", StringComparison.Ordinal))
-        {
-            rest = word[2..];
-            recoding = Recoding.None;
-            return "ke";
-        }
-
-        if (word.StartsWith("se", StringComparison.Ordinal))
-        {
-            rest = word[2..];
-            recoding = Recoding.None;
-            return "se";
-        }
-
-        if (word.StartsWith("ku", StringComparison.Ordinal))
-        {
-            rest = word[2..];
-            recoding = Recoding.None;
-            return "ku";
-        }
-
-        if (word.StartsWith("kau", StringComparison.Ordinal))
-        {
-            rest = word[3..];
-            recoding = Recoding.None;
-            return "kau";
-        }
-
-        if (word.StartsWith("me", StringComparison.Ordinal))
-        {
-            rest = RemoveMePrefix(word, recodeBuffer, out recoding);
-            return "me";
-        }
-
-        if (word.StartsWith("pe", StringComparison.Ordinal))
-        {
-            rest = RemovePePrefix(word, out recoding);
-            return "pe";
-        }
-
-        if (word.StartsWith("be", StringComparison.Ordinal))
-        {
-            rest = RemoveBePrefix(word, out recoding);
-            return "be";
-        }
-
-        if (word.StartsWith("te", StringComparison.Ordinal))
-        {
-            rest = RemoveTePrefix(word, out recoding);
-            return "te";
-        }
-
-        rest = RemoveInfix(word, out recoding);
-        return null;
-    }
-
-    private static ReadOnlySpan<char> RemoveMePrefix(ReadOnlySpan<char> w, Span<char> recodeBuffer, out Recoding recoding)
-    {
-        char c2 = At(w, 2), c3 = At(w, 3), c4 = At(w, 4);
-        recoding = Recoding.None;
-        if (c2 is 'l' or 'r' or 'w' or 'y' && IsVowel(c3))
-        {
-            return w[2..]; // me{l|r|w|y}V -> {l|r|w|y}V
-        }
-
-        if (c2 == 'm' && (c3 is 'b' or 'f' or 'v' || (c3 == 'p' && c4 == 'e')))
-        {
-            return w[3..]; // mem{b|f|v}, mempe
-        }
-
-        if (c2 == 'm' && (IsVowel(c3) || (c3 == 'r' && IsVowel(c4))))
-        {
-            recoding = Recoding.MP; // memV -> m/pV, memrV -> m/prV
-            return w[3..];
-        }
-
-        if (c2 == 'n' && c3 is 'c' or 'd' or 'j' or 's' or 't' or 'z')
-        {
-            return w[3..]; // men{c|d|j|s|t|z}
-        }
-
-        if (c2 == 'n' && IsVowel(c3))
-        {
-            recoding = Recoding.NT; // menV -> n/tV
-            return w[3..];
-        }
-
-        if (c2 == 'n' && c3 == 'g' && c4 is 'g' or 'h' or 'q' or 'k')
-        {
-            return w[4..]; // meng{g|h|q|k}
-        }
-
-        if (c2 == 'n' && c3 == 'g' && IsVowel(c4))
-        {
-            if (c4 == 'e')
-            {
-                return w[5..]; // menge + monosyllable
             }
 
-            recoding = Recoding.NgK; // mengV -> ng/kV
-            return w[4..];
+            AddPrefixRemoval(word, Materialise(word, reading));
+            return true;
         }
 
-        if (c2 == 'n' && c3 == 'y' && IsVowel(c4))
+        private void AddPrefixRemoval(string subject, string result)
         {
-            if (c4 == 'a')
+            _removals.Add(new Removal(subject, result, WasKan: false, AffixKind.DerivationalPrefix));
+            _current = result;
+        }
+
+        // ECS "loop pengembalian akhiran": go back to the word before the first prefix removal, then put the
+        // removed suffixes back one at a time, last removed first, retrying the prefix removal each time; a
+        // removed "-kan" is first put back as "-k" only.
+        private void LoopLastReturn()
+        {
+            var firstPrefix = _removals.FindIndex(r => r.Kind == AffixKind.DerivationalPrefix);
+            if (firstPrefix >= 0)
             {
-                return w[2..]; // menya -> nya (as sastrawijs does)
+                _current = _removals[firstPrefix].Subject;
             }
 
-            // menyV -> sV, written out: copy first, as w may already live in the buffer.
-            w[4..].CopyTo(recodeBuffer[1..]);
-            recodeBuffer[0] = 's';
-            return recodeBuffer[..(w.Length - 3)];
-        }
+            _removals.RemoveAll(r => r.Kind == AffixKind.DerivationalPrefix);
+            var suffixRemovals = _removals.ToArray();
+            var restored = _current;
 
-        if (c2 == 'm' && c3 == 'p' && c4 != 'e')
-        {
-            return w[3..]; // memp{non-e}
-        }
-
-        return w;
-    }
-
-    private static ReadOnlySpan<char> RemovePePrefix(ReadOnlySpan<char> w, out Recoding recoding)
-    {
-        char c2 = At(w, 2), c3 = At(w, 3), c4 = At(w, 4), c5 = At(w, 5), c6 = At(w, 6), c7 = At(w, 7);
-        recoding = Recoding.None;
-        if (c2 is 'w' or 'y' && IsVowel(c3))
-        {
-            return w[2..];
-        }
-
-        if (c2 == 'r' && IsVowel(c3))
-        {
-            recoding = Recoding.R; // perV -> per-V / pe-rV
-            return w[3..];
-        }
-
-        // perCAP (P != "er"), perCAerV, pem{b|f|v}. sastrawijs's "isNotOneOf(c4, '')" test is always true.
-        if ((c2 == 'r' && IsConsonant(c3) && c3 != 'r' && c5 != 'e')
-            || (c2 == 'r' && IsConsonant(c3) && c3 != 'r' && c5 == 'e' && c6 == 'r' && IsVowel(c7))
-            || (c2 == 'm' && c3 is 'b' or 'f' or 'v'))
-        {
-            return w[3..];
-        }
-
-        if (c2 == 'm' && (IsVowel(c3) || (c3 == 'r' && IsVowel(c4))))
-        {
-            recoding = Recoding.MP;
-            return w[3..];
-        }
-
-        if (c2 == 'n' && c3 is 'c' or 'd' or 'j' or 's' or 't' or 'z')
-        {
-            return w[3..];
-        }
-
-        if (c2 == 'n' && IsVowel(c3))
-        {
-            recoding = Recoding.NT;
-            return w[3..];
-        }
-
-        if (c2 == 'n' && c3 == 'g' && IsConsonant(c4))
-        {
-            return w[4..];
-        }
-
-        if (c2 == 'n' && c3 == 'g' && IsVowel(c4))
-        {
-            if (c4 == 'e')
+            for (var i = suffixRemovals.Length - 1; i >= 0; i--)
             {
-                return w[5..];
+                var removal = suffixRemovals[i];
+                if (removal.WasKan)
+                {
+                    _current = removal.Result + "k";
+                    RemovePrefixes();
+                    if (IsRoot(_current))
+                    {
+                        return;
+                    }
+
+                    _current = removal.Subject;
+                }
+                else
+                {
+                    _current = removal.Subject;
+                }
+
+                RemovePrefixes();
+                if (IsRoot(_current))
+                {
+                    return;
+                }
+
+                _removals.Clear();
+                _removals.AddRange(suffixRemovals);
+                _current = restored;
+            }
+        }
+
+        private bool IsRoot(string word, Reading reading)
+        {
+            if (reading.Recode == '\0')
+            {
+                return _owner.IsRoot(word.AsSpan(reading.Start));
             }
 
-            recoding = Recoding.K;
-            return w[4..];
+            var length = word.Length - reading.Start + 1;
+            var buffer = _buffer is { } existing && existing.Length >= length ? existing : (_buffer = new char[Math.Max(length, 16)]);
+            buffer[0] = reading.Recode;
+            word.AsSpan(reading.Start).CopyTo(buffer.AsSpan(1));
+            return _owner.IsRoot(buffer.AsSpan(0, length));
         }
 
-        if (c2 == 'n' && c3 == 'y' && IsVowel(c4))
+        private static string Materialise(string word, Reading reading)
         {
-            recoding = Recoding.SNy;
-            return w[4..];
-        }
+            if (reading.Recode == '\0')
+            {
+                return reading.Start == 0 ? word : word[reading.Start..];
+            }
 
-        if (c2 == 'l' && IsVowel(c3))
-        {
-            return w.SequenceEqual("pelajar") ? w[3..] : w[2..];
+            return string.Create(word.Length - reading.Start + 1, (word, reading), static (span, state) =>
+            {
+                span[0] = state.reading.Recode;
+                state.word.AsSpan(state.reading.Start).CopyTo(span[1..]);
+            });
         }
-
-        if (IsConsonant(c2) && c2 is not ('r' or 'w' or 'y' or 'l' or 'm' or 'n') && c3 == 'e' && c4 == 'r' && IsVowel(c5))
-        {
-            return w[3..];
-        }
-
-        if (IsConsonant(c2) && c2 is not ('r' or 'w' or 'y' or 'l' or 'm' or 'n'))
-        {
-            return w[2..];
-        }
-
-        return w;
     }
 
-    private static ReadOnlySpan<char> RemoveBePrefix(ReadOnlySpan<char> w, out Recoding recoding)
+    // be-lah, be-an, me-i, di-i, pe-i, ter-i (checked on the original word).
+    private static bool HasConfixPrecedence(string word) =>
+        HasConfix(word, "be", "lah") || HasConfix(word, "be", "an") || HasConfix(word, "me", "i")
+        || HasConfix(word, "di", "i") || HasConfix(word, "pe", "i") || HasConfix(word, "ter", "i");
+
+    private static bool HasConfix(string word, string prefix, string suffix) =>
+        word.Length >= prefix.Length + suffix.Length
+        && word.StartsWith(prefix, StringComparison.Ordinal)
+        && word.EndsWith(suffix, StringComparison.Ordinal);
+
+    // -lah, -kah, -tah, -pun, with any hyphens before it ("allah-lah").
+    private static int ParticleLength(string word) =>
+        WithHyphens(word, EndsWithAny(word, "lah", "kah", "tah", "pun"));
+
+    // -ku, -mu, -nya, with any hyphens before it ("nikmat-ku").
+    private static int PossessiveLength(string word) =>
+        WithHyphens(word, word.EndsWith("nya", StringComparison.Ordinal) ? 3 : EndsWithAny(word, "ku", "mu"));
+
+    // -i, -kan, -an and the adopted -is, -isme, -isasi: the longest that matches.
+    private static int DerivationalSuffixLength(string word)
     {
-        char c2 = At(w, 2), c3 = At(w, 3), c4 = At(w, 4), c5 = At(w, 5), c6 = At(w, 6), c7 = At(w, 7);
-        recoding = Recoding.None;
-        if (c2 == 'r' && IsVowel(c3))
+        if (word.EndsWith("isasi", StringComparison.Ordinal))
         {
-            recoding = Recoding.R; // berV -> ber-V / be-rV
-            return w[3..];
+            return 5;
         }
 
-        if ((c2 == 'r' && IsConsonant(c3) && c3 != 'r' && c5 != 'e')
-            || (c2 == 'r' && IsConsonant(c3) && c3 != 'r' && c5 == 'e' && c6 == 'r' && IsVowel(c7))
-            || w.SequenceEqual("belajar"))
+        if (word.EndsWith("isme", StringComparison.Ordinal))
         {
-            return w[3..];
+            return 4;
         }
 
-        if (IsConsonant(c2) && c2 != 'r' && c2 != 'l' && c3 == 'e' && c4 == 'r' && IsConsonant(c5))
+        if (word.EndsWith("kan", StringComparison.Ordinal))
         {
-            return w[2..]; // beC1erC2
+            return 3;
         }
 
-        return w;
+        if (word.EndsWith("is", StringComparison.Ordinal) || word.EndsWith("an", StringComparison.Ordinal))
+        {
+            return 2;
+        }
+
+        return word.EndsWith('i') ? 1 : 0;
     }
 
-    private static ReadOnlySpan<char> RemoveTePrefix(ReadOnlySpan<char> w, out Recoding recoding)
+    private static int EndsWithAny(string word, string first, string second, string? third = null, string? fourth = null)
     {
-        char c2 = At(w, 2), c3 = At(w, 3), c4 = At(w, 4), c5 = At(w, 5), c6 = At(w, 6);
-        recoding = Recoding.None;
-        if (c2 == 'r' && IsVowel(c3))
+        foreach (var suffix in (ReadOnlySpan<string?>)[first, second, third, fourth])
         {
-            recoding = Recoding.R;
-            return w[3..];
+            if (suffix is not null && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return suffix.Length;
+            }
         }
 
-        if ((c2 == 'r' && IsConsonant(c3) && c3 != 'r' && c4 == 'e' && c5 == 'r' && IsVowel(c6))
-            || (c2 == 'r' && IsConsonant(c3) && c3 != 'r' && c4 != 'e'))
-        {
-            return w[3..];
-        }
-
-        if (IsConsonant(c2) && c2 != 'r' && c3 == 'e' && c4 == 'r' && IsConsonant(c5))
-        {
-            return w[2..];
-        }
-
-        if (c2 == 'r' && IsConsonant(c3) && c3 != 'r' && c4 == 'e' && c5 == 'r' && IsConsonant(c6))
-        {
-            return w[3..];
-        }
-
-        return w;
+        return 0;
     }
 
-    // Infixes -el-, -er-, -em-, -in- after the first consonant ("gemetar" -> "getar").
-    private static ReadOnlySpan<char> RemoveInfix(ReadOnlySpan<char> w, out Recoding recoding)
+    private static int WithHyphens(string word, int length)
     {
-        char c0 = At(w, 0), c1 = At(w, 1), c2 = At(w, 2), c3 = At(w, 3);
-        if ((IsConsonant(c0) && c1 == 'e' && c2 is 'r' or 'l' or 'm' && IsVowel(c3))
-            || (IsConsonant(c0) && c1 == 'i' && c2 == 'n' && IsVowel(c3)))
+        if (length == 0)
         {
-            recoding = Recoding.Infix;
-            return w[3..];
+            return 0;
         }
 
-        recoding = Recoding.None;
-        return w;
+        while (length < word.Length && word[^(length + 1)] == '-')
+        {
+            length++;
+        }
+
+        return length;
     }
-
-    // sastrawijs checks /^(be.+lah|be.+an|me.+i|di.+i|pe.+i|ter.+i)$/ to take prefixes before suffixes.
-    private static bool HasConfixPrecedence(ReadOnlySpan<char> w) =>
-        (w.StartsWith("be", StringComparison.Ordinal) && w.Length >= 6 && w.EndsWith("lah", StringComparison.Ordinal))
-        || (w.StartsWith("be", StringComparison.Ordinal) && w.Length >= 5 && w.EndsWith("an", StringComparison.Ordinal))
-        || (w.Length >= 4 && w[^1] == 'i'
-            && (w.StartsWith("me", StringComparison.Ordinal) || w.StartsWith("di", StringComparison.Ordinal) || w.StartsWith("pe", StringComparison.Ordinal)))
-        || (w.Length >= 5 && w.StartsWith("ter", StringComparison.Ordinal) && w[^1] == 'i');
-
-    // Length of the text that /-?(lah|kah|tah|pun)$/ removes (0 when none).
-    private static int ParticleLength(ReadOnlySpan<char> w)
-    {
-        var length = w.EndsWith("lah", StringComparison.Ordinal) || w.EndsWith("kah", StringComparison.Ordinal)
-            || w.EndsWith("tah", StringComparison.Ordinal) || w.EndsWith("pun", StringComparison.Ordinal) ? 3 : 0;
-        return WithHyphen(w, length);
-    }
-
-    // Length of the text that /-?(ku|mu|nya)$/ removes.
-    private static int PossessiveLength(ReadOnlySpan<char> w)
-    {
-        var length = w.EndsWith("nya", StringComparison.Ordinal) ? 3
-            : w.EndsWith("ku", StringComparison.Ordinal) || w.EndsWith("mu", StringComparison.Ordinal) ? 2
-            : 0;
-        return WithHyphen(w, length);
-    }
-
-    // Length of the text that /-?(is|isme|isasi|i|kan|an)$/ removes: the leftmost match, i.e. the longest suffix.
-    private static int DerivationalSuffixLength(ReadOnlySpan<char> w)
-    {
-        var length = w.EndsWith("isasi", StringComparison.Ordinal) ? 5
-            : w.EndsWith("isme", StringComparison.Ordinal) ? 4
-            : w.EndsWith("kan", StringComparison.Ordinal) ? 3
-            : w.EndsWith("an", StringComparison.Ordinal) || w.EndsWith("is", StringComparison.Ordinal) ? 2
-            : w.EndsWith('i') ? 1
-            : 0;
-        return WithHyphen(w, length);
-    }
-
-    private static int WithHyphen(ReadOnlySpan<char> w, int length) =>
-        length > 0 && w.Length > length && w[w.Length - length - 1] == '-' ? length + 1 : length;
-
-    // sastrawijs newChar: the character at index, or "" (here '\0', which is in no letter class) past the end.
-    private static char At(ReadOnlySpan<char> w, int index) => index < w.Length ? w[index] : '\0';
 
     private static bool IsVowel(char c) => c is 'a' or 'i' or 'u' or 'e' or 'o';
 
-    private static bool IsConsonant(char c) => c is >= 'b' and <= 'z' && !IsVowel(c);
+    private static bool IsConsonant(char c) => c is >= 'a' and <= 'z' && !IsVowel(c);
 
-    private enum Recoding
+    private static bool IsLetter(char c) => c is >= 'a' and <= 'z';
+
+    // [bcdfghjkpqstvxz]: a consonant other than r, w, y, l, m, n.
+    private static bool IsObstruent(char c) => IsConsonant(c) && c is not ('r' or 'w' or 'y' or 'l' or 'm' or 'n');
+
+    private static bool At(string word, int index, string text) =>
+        word.Length >= index + text.Length && word.AsSpan(index, text.Length).SequenceEqual(text);
+
+    private static bool VowelAt(string word, int index) => index < word.Length && IsVowel(word[index]);
+
+    private static bool ConsonantAt(string word, int index) => index < word.Length && IsConsonant(word[index]);
+
+    // The prefix disambiguation rules, grouped and ordered as Sastrawi's visitor list (V vowel, C consonant,
+    // A any letter, P any rest). Rule 22 and 33 do not exist; rule 13, 15, 17, 18, 26, 28, 30, 31 and 37-40 are the
+    // alternative readings of one prefix, tried in order.
+    private static readonly PrefixRule[][] PrefixRuleGroups =
+    [
+        // 1: berV -> ber-V | be-rV
+        [
+            static w => At(w, 0, "ber") && VowelAt(w, 3) ? Reading.From(3) : Reading.None,
+            static w => At(w, 0, "ber") && VowelAt(w, 3) ? Reading.From(2) : Reading.None,
+        ],
+        // 2: berCAP -> ber-CAP where P does not start with "er"
+        [static w => At(w, 0, "ber") && ConsonantAt(w, 3) && w.Length > 4 && IsLetter(w[4]) && !At(w, 5, "er") ? Reading.From(3) : Reading.None],
+        // 3: berCAerV -> ber-CAerV where C != r
+        [static w => At(w, 0, "ber") && ConsonantAt(w, 3) && w[3] != 'r' && w.Length > 4 && IsLetter(w[4]) && At(w, 5, "er") && VowelAt(w, 7) ? Reading.From(3) : Reading.None],
+        // 4: belajar -> bel-ajar
+        [static w => w == "belajar" ? Reading.From(3) : Reading.None],
+        // 5: beC1erC2 -> be-C1erC2 where C1 != r
+        [static w => At(w, 0, "be") && ConsonantAt(w, 2) && w[2] != 'r' && At(w, 3, "er") && ConsonantAt(w, 5) ? Reading.From(2) : Reading.None],
+        // 6: terV -> ter-V | te-rV
+        [
+            static w => At(w, 0, "ter") && VowelAt(w, 3) ? Reading.From(3) : Reading.None,
+            static w => At(w, 0, "ter") && VowelAt(w, 3) ? Reading.From(2) : Reading.None,
+        ],
+        // 7: terCerV -> ter-CerV where C != r
+        [static w => At(w, 0, "ter") && ConsonantAt(w, 3) && w[3] != 'r' && At(w, 4, "er") && VowelAt(w, 6) ? Reading.From(3) : Reading.None],
+        // 8: terCP -> ter-CP where C != r and P does not start with "er"
+        [static w => At(w, 0, "ter") && ConsonantAt(w, 3) && w[3] != 'r' && !At(w, 4, "er") ? Reading.From(3) : Reading.None],
+        // 9: teC1erC2 -> te-C1erC2 where C1 != r
+        [static w => At(w, 0, "te") && ConsonantAt(w, 2) && w[2] != 'r' && At(w, 3, "er") && ConsonantAt(w, 5) ? Reading.From(2) : Reading.None],
+        // 10: me{l|r|w|y}V -> me-{l|r|w|y}V
+        [static w => At(w, 0, "me") && w.Length > 2 && w[2] is 'l' or 'r' or 'w' or 'y' && VowelAt(w, 3) ? Reading.From(2) : Reading.None],
+        // 11: mem{b|f|v} -> mem-{b|f|v}
+        [static w => At(w, 0, "mem") && w.Length > 3 && w[3] is 'b' or 'f' or 'v' ? Reading.From(3) : Reading.None],
+        // 12: mempe -> mem-pe
+        [static w => At(w, 0, "mempe") ? Reading.From(3) : Reading.None],
+        // 13: memV -> me-mV | me-pV
+        [
+            static w => At(w, 0, "mem") && VowelAt(w, 3) ? Reading.From(2) : Reading.None,
+            static w => At(w, 0, "mem") && VowelAt(w, 3) ? Reading.Recoded('p', 3) : Reading.None,
+        ],
+        // 14: men{c|d|j|s|t|z} -> men-{c|d|j|s|t|z}
+        [static w => At(w, 0, "men") && w.Length > 3 && w[3] is 'c' or 'd' or 'j' or 's' or 't' or 'z' ? Reading.From(3) : Reading.None],
+        // 15: menV -> me-nV | me-tV
+        [
+            static w => At(w, 0, "men") && VowelAt(w, 3) ? Reading.From(2) : Reading.None,
+            static w => At(w, 0, "men") && VowelAt(w, 3) ? Reading.Recoded('t', 3) : Reading.None,
+        ],
+        // 16: meng{g|h|q|k} -> meng-{g|h|q|k}
+        [static w => At(w, 0, "meng") && w.Length > 4 && w[4] is 'g' or 'h' or 'q' or 'k' ? Reading.From(4) : Reading.None],
+        // 17: mengV -> meng-V | meng-kV | menge-P | me-ngV
+        [
+            static w => At(w, 0, "meng") && VowelAt(w, 4) ? Reading.From(4) : Reading.None,
+            static w => At(w, 0, "meng") && VowelAt(w, 4) ? Reading.Recoded('k', 4) : Reading.None,
+            static w => At(w, 0, "menge") ? Reading.From(5) : Reading.None,
+            static w => At(w, 0, "meng") && VowelAt(w, 4) ? Reading.From(2) : Reading.None,
+        ],
+        // 18: menyV -> me-nyV | meny-sV
+        [
+            static w => At(w, 0, "meny") && VowelAt(w, 4) ? Reading.From(2) : Reading.None,
+            static w => At(w, 0, "meny") && VowelAt(w, 4) ? Reading.Recoded('s', 4) : Reading.None,
+        ],
+        // 19: mempA -> mem-pA where A is neither e nor n
+        [static w => At(w, 0, "memp") && w.Length > 4 && IsLetter(w[4]) && w[4] is not ('e' or 'n') ? Reading.From(3) : Reading.None],
+        // 20: pe{w|y}V -> pe-{w|y}V
+        [static w => At(w, 0, "pe") && w.Length > 2 && w[2] is 'w' or 'y' && VowelAt(w, 3) ? Reading.From(2) : Reading.None],
+        // 21: perV -> per-V | pe-rV
+        [
+            static w => At(w, 0, "per") && VowelAt(w, 3) ? Reading.From(3) : Reading.None,
+            static w => At(w, 0, "per") && VowelAt(w, 3) ? Reading.From(2) : Reading.None,
+        ],
+        // 23: perCAP -> per-CAP where P does not start with "er"
+        [static w => At(w, 0, "per") && ConsonantAt(w, 3) && w.Length > 4 && IsLetter(w[4]) && !At(w, 5, "er") ? Reading.From(3) : Reading.None],
+        // 24: perCAerV -> per-CAerV where C != r
+        [static w => At(w, 0, "per") && ConsonantAt(w, 3) && w[3] != 'r' && w.Length > 4 && IsLetter(w[4]) && At(w, 5, "er") && VowelAt(w, 7) ? Reading.From(3) : Reading.None],
+        // 25: pem{b|f|v} -> pem-{b|f|v}
+        [static w => At(w, 0, "pem") && w.Length > 3 && w[3] is 'b' or 'f' or 'v' ? Reading.From(3) : Reading.None],
+        // 26: pemV -> pe-mV | pe-pV
+        [
+            static w => At(w, 0, "pem") && VowelAt(w, 3) ? Reading.From(2) : Reading.None,
+            static w => At(w, 0, "pem") && VowelAt(w, 3) ? Reading.Recoded('p', 3) : Reading.None,
+        ],
+        // 27: pen{c|d|j|s|t|z} -> pen-{c|d|j|s|t|z}
+        [static w => At(w, 0, "pen") && w.Length > 3 && w[3] is 'c' or 'd' or 'j' or 's' or 't' or 'z' ? Reading.From(3) : Reading.None],
+        // 28: penV -> pe-nV | pe-tV
+        [
+            static w => At(w, 0, "pen") && VowelAt(w, 3) ? Reading.From(2) : Reading.None,
+            static w => At(w, 0, "pen") && VowelAt(w, 3) ? Reading.Recoded('t', 3) : Reading.None,
+        ],
+        // 29: pengC -> peng-C
+        [static w => At(w, 0, "peng") && ConsonantAt(w, 4) ? Reading.From(4) : Reading.None],
+        // 30: pengV -> peng-V | peng-kV | penge-P
+        [
+            static w => At(w, 0, "peng") && VowelAt(w, 4) ? Reading.From(4) : Reading.None,
+            static w => At(w, 0, "peng") && VowelAt(w, 4) ? Reading.Recoded('k', 4) : Reading.None,
+            static w => At(w, 0, "penge") ? Reading.From(5) : Reading.None,
+        ],
+        // 31: penyV -> pe-nyV | peny-sV
+        [
+            static w => At(w, 0, "peny") && VowelAt(w, 4) ? Reading.From(2) : Reading.None,
+            static w => At(w, 0, "peny") && VowelAt(w, 4) ? Reading.Recoded('s', 4) : Reading.None,
+        ],
+        // 32: pelV -> pe-lV, except pelajar -> pel-ajar
+        [static w => w == "pelajar" ? Reading.From(3) : At(w, 0, "pel") && VowelAt(w, 3) ? Reading.From(2) : Reading.None],
+        // 34: peCP -> pe-CP where P does not start with "er"
+        [static w => At(w, 0, "pe") && ConsonantAt(w, 2) && !At(w, 3, "er") ? Reading.From(2) : Reading.None],
+        // 35: terC1erC2 -> ter-C1erC2 where C1 is not r, w, y, l, m or n
+        [static w => At(w, 0, "ter") && w.Length > 3 && IsObstruent(w[3]) && At(w, 4, "er") && ConsonantAt(w, 6) ? Reading.From(3) : Reading.None],
+        // 36: peC1erC2 -> pe-C1erC2 where C1 is not r, w, y, l, m or n
+        [static w => At(w, 0, "pe") && w.Length > 2 && IsObstruent(w[2]) && At(w, 3, "er") && ConsonantAt(w, 5) ? Reading.From(2) : Reading.None],
+        // 37-40: infixes -er-, -el-, -em-, -in-: CerV -> CerV | CV, and so on
+        InfixGroup('r'),
+        InfixGroup('l'),
+        InfixGroup('m'),
+        InfixGroup('n'),
+        // 41, 42: ku-A, kau-A
+        [static w => At(w, 0, "ku") ? Reading.From(2) : Reading.None],
+        [static w => At(w, 0, "kau") ? Reading.From(3) : Reading.None],
+    ];
+
+    // C + (e|i) + infix consonant + V: the word as it is, or without the infix (C kept as the recoding letter).
+    private static PrefixRule[] InfixGroup(char consonant)
     {
-        None,
-        R,
-        K,
-        MP,
-        NT,
-        NgK,
-        SNy,
-        Infix,
+        var infixVowel = consonant == 'n' ? 'i' : 'e';
+        bool Matches(string w) => ConsonantAt(w, 0) && w.Length > 2 && w[1] == infixVowel && w[2] == consonant && VowelAt(w, 3);
+        return
+        [
+            w => Matches(w) ? Reading.From(0) : Reading.None,
+            w => Matches(w) ? Reading.Recoded(w[0], 3) : Reading.None,
+        ];
     }
 }
