@@ -65,13 +65,15 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOp
             var all = MatchExpression.And([.. groups, .. tags]);
             ranked = await engine.CandidatesAsync(all, all, limit, cancellationToken);
             counted = all;
-            var selective = plan.Groups.Where(g => g.EstimatedCount <= Math.Max(limit, words.DocumentCount * settings.FrequentShare)).ToList();
-            if (ranked.Count < limit && plan.Groups.Count > 1 && selective.Count > 0)
+            // Then records with only some of the words (any selective word of any reading), below those with all.
+            var frequent = Math.Max(limit, words.DocumentCount * settings.FrequentShare);
+            var terms = plan.Groups.SelectMany(g => g.Alternatives).SelectMany(a => a).Distinct(StringComparer.Ordinal).ToList();
+            var selective = terms.Where(t => words.TermCount(t) <= frequent).Select(MatchExpression.Term).ToList();
+            if (ranked.Count < limit && terms.Count > 1 && selective.Count > 0)
             {
-                // Records with only some of the words follow those with all of them.
-                var any = MatchExpression.Or(selective.Select(MatchExpression.Group));
+                var any = MatchExpression.Or(selective);
                 var select = tags.Count > 0 ? MatchExpression.And([any, .. tags]) : any;
-                var partial = await engine.CandidatesAsync(select, MatchExpression.Or(groups), limit, cancellationToken);
+                var partial = await engine.CandidatesAsync(select, MatchExpression.Or(terms.Select(MatchExpression.Term)), limit, cancellationToken);
                 var full = ranked.Select(r => r.Id).ToHashSet();
                 var top = ranked.Count == 0 ? 0 : ranked.Max(r => r.Score);
                 ranked.AddRange(partial.Where(p => !full.Contains(p.Id)).Select(p => p with { Score = p.Score - top - 1e6 }));
