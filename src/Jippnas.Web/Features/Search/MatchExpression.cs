@@ -19,6 +19,9 @@ public abstract record MatchExpression
     public static MatchExpression Group(QueryGroup group) =>
         Or(group.Alternatives.Select(a => And(a.Select(Term))));
 
+    /// <summary>The parts this expression requires together (itself, unless it is an AND).</summary>
+    public IReadOnlyList<MatchExpression> Conjuncts() => this is Node { IsAnd: true } node ? node.Parts : [this];
+
     public string ToFts5()
     {
         var text = new StringBuilder();

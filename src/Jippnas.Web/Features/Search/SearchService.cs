@@ -57,13 +57,13 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOp
         if (plan.MatchesAll)
         {
             counted = tags.Count > 0 ? MatchExpression.And(tags) : MatchExpression.Term(SearchTags.All);
-            ranked = await engine.CandidatesAsync(counted, counted, limit, cancellationToken);
+            ranked = await engine.CandidatesAsync(counted, [], limit, cancellationToken);
         }
         else
         {
             var groups = plan.Groups.Select(MatchExpression.Group).ToList();
             var all = MatchExpression.And([.. groups, .. tags]);
-            ranked = await engine.CandidatesAsync(all, all, limit, cancellationToken);
+            ranked = await engine.CandidatesAsync(all, groups, limit, cancellationToken);
             counted = all;
             // Then records with only some of the words (any selective word of any reading), below those with all.
             var frequent = Math.Max(limit, words.DocumentCount * settings.FrequentShare);
@@ -73,7 +73,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOp
             {
                 var any = MatchExpression.Or(selective);
                 var select = tags.Count > 0 ? MatchExpression.And([any, .. tags]) : any;
-                var partial = await engine.CandidatesAsync(select, MatchExpression.Or(terms.Select(MatchExpression.Term)), limit, cancellationToken);
+                var partial = await engine.CandidatesAsync(select, [.. terms.Select(MatchExpression.Term)], limit, cancellationToken);
                 var full = ranked.Select(r => r.Id).ToHashSet();
                 var top = ranked.Count == 0 ? 0 : ranked.Max(r => r.Score);
                 ranked.AddRange(partial.Where(p => !full.Contains(p.Id)).Select(p => p with { Score = p.Score - top - 1e6 }));
@@ -128,7 +128,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOp
         }
 
         var any = MatchExpression.Or(terms);
-        var ranked = await SearchEngine.For(db).CandidatesAsync(any, any, settings.CandidateLimit, cancellationToken);
+        var ranked = await SearchEngine.For(db).CandidatesAsync(any, [any], settings.CandidateLimit, cancellationToken);
         var ids = ranked.Where(r => r.Id != id).OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(count).Select(r => r.Id).ToList();
         return await SearchFacts.HitsAsync(db, ids, plan: null, cancellationToken);
     }
