@@ -21,6 +21,8 @@ public sealed class SearchAnalysisTests
     [InlineData("KTP", "ktp")]
     [InlineData("Kesehatan", "sehat")]
     [InlineData("Pérez", "perez")]
+    [InlineData("Maluku", "maluku")]
+    [InlineData("Bali", "bali")]
     public void Words_meet_at_their_root(string word, string term) =>
         Analyzer.TermOf(word).ShouldBe(term);
 

@@ -26,14 +26,25 @@ public sealed class IndonesianAnalyzer
 
     private readonly IndonesianStemmer stemmer;
     private readonly HashSet<string> stopWords;
+    private readonly HashSet<string> names;
 
-    public IndonesianAnalyzer(IndonesianStemmer stemmer, IEnumerable<string> stopWords)
+    /// <param name="stemmer">The root finder.</param>
+    /// <param name="stopWords">Words dropped from text and queries.</param>
+    /// <param name="properNames">Words of place names, kept whole when the stemmer would only cut their end (Maluku is not malu + ku).</param>
+    public IndonesianAnalyzer(IndonesianStemmer stemmer, IEnumerable<string> stopWords, IEnumerable<string>? properNames = null)
     {
         this.stemmer = stemmer;
         this.stopWords = new HashSet<string>(stopWords, StringComparer.Ordinal);
+        names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in properNames ?? [])
+        {
+            var tokens = new List<AnalyzedToken>();
+            Analyze(name, tokens);
+            names.UnionWith(tokens.Where(t => t.Term != t.Word && t.Word.StartsWith(t.Term, StringComparison.Ordinal)).Select(t => t.Word));
+        }
     }
 
-    public static IndonesianAnalyzer Shared { get; } = new(IndonesianStemmer.Shared, ReadStopWords());
+    public static IndonesianAnalyzer Shared { get; } = new(IndonesianStemmer.Shared, ReadStopWords(), ReadPlaceNames());
 
     public bool IsStopWord(string word) => stopWords.Contains(word);
 
@@ -130,7 +141,7 @@ public sealed class IndonesianAnalyzer
 
     private string Stem(string word)
     {
-        if (word.Length < MinStemLength || !IsLetters(word))
+        if (word.Length < MinStemLength || !IsLetters(word) || names.Contains(word))
         {
             return word;
         }
@@ -210,6 +221,29 @@ public sealed class IndonesianAnalyzer
         }
 
         return true;
+    }
+
+    // The region names of the reference data (second CSV column is the name of regencies' third).
+    private static List<string> ReadPlaceNames()
+    {
+        var names = new List<string>();
+        foreach (var (file, column) in new[] { ("provinces.csv", 1), ("regencies.csv", 2) })
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Jippnas.Web.Data.Reference.{file}")
+                ?? throw new InvalidOperationException($"{file} is not embedded.");
+            using var reader = new StreamReader(stream);
+            reader.ReadLine();
+            while (reader.ReadLine() is { } line)
+            {
+                var fields = line.Split(',');
+                if (fields.Length > column)
+                {
+                    names.Add(fields[column]);
+                }
+            }
+        }
+
+        return names;
     }
 
     private static List<string> ReadStopWords()
