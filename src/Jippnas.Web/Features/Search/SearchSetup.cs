@@ -18,6 +18,7 @@ public static class SearchSetup
             .Validate(o => o.FrequentShare is > 0 and <= 1, "Jippnas:Search:FrequentShare must be above 0 and at most 1.")
             .ValidateOnStart();
         services.AddScoped<SearchService>();
+        services.AddSingleton<SimilarCache>();
         services.AddScoped<RelevanceEvaluation>();
         return services;
     }
