@@ -118,11 +118,14 @@ public abstract class ApiTests(PortalFixture portal)
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.ShouldBe(
             ["/api/v1/innovations", "/api/v1/innovations/{id}", "/api/v1/regions", "/api/v1/regions/{code}",
-             "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/hubs", "/api/v1/hubs/{id}"],
+             "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/hubs", "/api/v1/hubs/{id}", "/api/v1/search"],
             ignoreOrder: true);
         var listParameters = document.GetProperty("paths").GetProperty("/api/v1/innovations").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         listParameters.ShouldBe(["province", "regency", "sector", "year", "phase", "status", "page", "pageSize"], ignoreOrder: true);
+        var searchParameters = document.GetProperty("paths").GetProperty("/api/v1/search").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        searchParameters.ShouldBe(["q", "province", "regency", "sector", "sdg", "year", "source", "award", "phase", "status", "sort", "page", "pageSize"], ignoreOrder: true);
         (await Client.GetAsync("/api/docs/index.html")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
