@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddJippnasDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddJippnasWeb(builder.Configuration);
 builder.Services.AddJippnasApi();
+builder.Services.AddAdminAccess(builder.Configuration);
 builder.Services.AddReferenceCatalog();
 builder.Services.AddInnovations();
 builder.Services.AddSearch(builder.Configuration);

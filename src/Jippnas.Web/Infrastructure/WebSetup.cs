@@ -86,6 +86,8 @@ public static class WebSetup
         app.UseRequestLocalization();
         // Routing after the error handlers, so a re-executed request (404 page) is routed again.
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();
         return app;

@@ -86,7 +86,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
             foreach (var chunk in records.Chunk(500))
             {
                 var keys = chunk.Select(c => c.Record.SourceId).ToList();
-                var existing = await db.SourceRecords.Where(s => keys.Contains(s.ExternalId)).Include(s => s.SourceSystem).ToListAsync(cancellationToken);
+                var existing = await db.SourceRecords.AsTracking().Where(s => keys.Contains(s.ExternalId)).ToListAsync(cancellationToken);
                 foreach (var (_, record, raw) in chunk)
                 {
                     var systemId = names.SourceSystems[record.SourceCode];
@@ -98,7 +98,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                     }
 
                     var innovation = source?.InnovationId is { } id
-                        ? await db.Innovations.Include(i => i.Awards).Include(i => i.Sdgs).FirstAsync(i => i.Id == id, cancellationToken)
+                        ? await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs).FirstAsync(i => i.Id == id, cancellationToken)
                         : null;
                     if (innovation is null)
                     {
@@ -120,6 +120,10 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                     {
                         source.Payload = raw;
                         source.FetchedAt = now;
+                        if (source.InnovationId is null)
+                        {
+                            innovation.SourceRecords.Add(source);
+                        }
                     }
 
                     touched.Add(innovation);
