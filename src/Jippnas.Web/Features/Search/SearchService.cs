@@ -2,6 +2,7 @@ using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
 using Jippnas.Web.Features.Innovations;
 using Jippnas.Web.Features.Search.Analysis;
+using Jippnas.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -82,14 +83,17 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOp
         }
 
         var capped = ranked.Count >= limit;
-        var total = capped ? await engine.CountAsync(counted, settings.CountLimit + 1, cancellationToken) : ranked.Count;
+        var total = !capped ? ranked.Count
+            : plan.MatchesAll && tags.Count == 0 ? await db.CountAsync(Tally.Total, "all", cancellationToken)
+            : await engine.CountAsync(counted, settings.CountLimit + 1, cancellationToken);
+        var exact = !capped || (plan.MatchesAll && tags.Count == 0);
         var facts = await SearchFacts.LoadAsync(db, ranked.Select(r => r.Id).ToList(), cancellationToken);
         var order = Order(ranked, facts, query.Sort, plan.MatchesAll);
         var pageIds = order.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
         var hits = await SearchFacts.HitsAsync(db, pageIds, plan, cancellationToken);
         return new SearchResult(
             query, plan, hits,
-            Math.Min(total, Math.Max(settings.CountLimit, ranked.Count)), total > settings.CountLimit,
+            exact ? total : Math.Min(total, settings.CountLimit), !exact && total > settings.CountLimit,
             capped, facts.Facets(), order.Count);
     }
 
