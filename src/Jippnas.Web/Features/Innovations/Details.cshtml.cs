@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jippnas.Web.Features.Innovations;
 
-public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchService search, SimilarCache similar) : PageModel
+public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchService search) : PageModel
 {
     public InnovationDetail Innovation { get; private set; } = null!;
     public ReferenceSnapshot Reference { get; private set; } = null!;
@@ -27,7 +27,7 @@ public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchS
 
         Innovation = detail;
         Reference = await catalog.GetAsync(cancellationToken);
-        Similar = await similar.GetAsync(key, () => search.SimilarAsync(key, 5, cancellationToken));
+        Similar = await search.SimilarAsync(key, 5, cancellationToken);
         return Page();
     }
 }

@@ -32,20 +32,29 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
             return;
         }
 
-        foreach (var chunk in ids.Distinct().Chunk(500))
+        // Callers outside a transaction leave the connection closed between EF queries; the commands below need it open.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var sources = await SearchSources.ByIdsAsync(db, chunk, cancellationToken);
-            var documents = sources.ConvertAll(s => SearchDocument.Build(s, Analyzer));
-            var connection = db.Database.GetDbConnection();
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var existing = await ExistingAsync(connection, transaction, chunk, cancellationToken);
-            await DeleteAsync(connection, transaction, existing, cancellationToken);
-            await InsertAsync(connection, transaction, documents, cancellationToken);
+            foreach (var chunk in ids.Distinct().Chunk(500))
+            {
+                var sources = await SearchSources.ByIdsAsync(db, chunk, cancellationToken);
+                var documents = sources.ConvertAll(s => SearchDocument.Build(s, Analyzer));
+                var connection = db.Database.GetDbConnection();
+                var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                var existing = await ExistingAsync(connection, transaction, chunk, cancellationToken);
+                await DeleteAsync(connection, transaction, existing, cancellationToken);
+                await InsertAsync(connection, transaction, documents, cancellationToken);
 
-            // Counts grow with new documents only; a re-indexed document may leave a count one too high until the
-            // next rebuild, which only nudges the choice between selective and frequent words.
-            var fresh = documents.Where(d => !existing.Contains(d.Id)).ToList();
-            await AddWordsAsync(connection, transaction, CountWords(fresh), cancellationToken);
+                // Counts grow with new documents only; a re-indexed document may leave a count one too high until the
+                // next rebuild, which only nudges the choice between selective and frequent words.
+                var fresh = documents.Where(d => !existing.Contains(d.Id)).ToList();
+                await AddWordsAsync(connection, transaction, CountWords(fresh), cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
 
         vocabulary.Invalidate();

@@ -9,11 +9,17 @@ namespace Jippnas.Web.Features.Search;
 public sealed record QueryGroup(string Text, IReadOnlyList<string[]> Alternatives, int EstimatedCount);
 
 /// <summary>What the analysed query asks for, and what the planner did to it (shown to the user).</summary>
+/// <param name="WordTerms">
+/// The terms of the words as typed that records use (with their typo corrections) and their one-word synonyms:
+/// what a record with only some of the words is found by. Words of multi-word expansions are left out, so
+/// "AKI" does not bring every record that mentions "ibu" — unless no record uses the typed words (English).
+/// </param>
 public sealed record SearchPlan(
     IReadOnlyList<QueryGroup> Groups,
     IReadOnlyList<(string Written, string Corrected)> Corrections,
     IReadOnlyList<string> Expansions,
-    bool Truncated)
+    bool Truncated,
+    IReadOnlyList<string> WordTerms)
 {
     public bool MatchesAll => Groups.Count == 0;
 
@@ -63,6 +69,7 @@ public static class SearchPlanner
         // Synonym phrases may overlap ("anak putus sekolah" and "putus sekolah"): a run of words covered by
         // overlapping phrases becomes one group whose alternatives are every way of reading it.
         var matches = SynonymMatches(words, vocabulary);
+        var wordTerms = new List<string>();
         var groups = new List<QueryGroup>();
         var expansions = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -82,13 +89,20 @@ public static class SearchPlanner
             var span = matches.Where(m => m.Start >= i && m.End <= end).ToList();
             var text = string.Join(' ', words.Skip(i).Take(end - i).Select(w => w.Text));
             var alternatives = Readings(words, i, end, span);
-            var spelled = words.Skip(i).Take(end - i).SelectMany(w => w.Terms).ToHashSet(StringComparer.Ordinal);
-            expansions.AddRange(alternatives.Where(a => a.Any(t => !spelled.Contains(t))).Select(a => string.Join(' ', a)));
+            // Shown to the user as the groups write them ("angka kematian ibu", not its terms).
+            expansions.AddRange(span.SelectMany(m => m.Phrase.Group.Select((terms, k) => (terms, k))
+                .Where(p => !p.terms.SequenceEqual(m.Phrase.Terms)).Select(p => m.Phrase.Texts[p.k])));
+            // Words the records use stand for themselves; a span of words no record uses (English, say) stands
+            // for the words of its translations.
+            var known = words.Skip(i).Take(end - i).SelectMany(w => w.Terms).Where(vocabulary.KnowsTerm).ToList();
+            wordTerms.AddRange(known.Count > 0
+                ? known.Concat(alternatives.Where(a => a.Length == 1).Select(a => a[0]))
+                : alternatives.SelectMany(a => a));
             Add(groups, seen, text, alternatives, vocabulary);
             i = end;
         }
 
-        return new SearchPlan(groups, corrections, expansions, truncated);
+        return new SearchPlan(groups, corrections, [.. expansions.Distinct(StringComparer.OrdinalIgnoreCase)], truncated, [.. wordTerms.Distinct(StringComparer.Ordinal)]);
     }
 
     private static void Add(List<QueryGroup> groups, HashSet<string> seen, string text, List<string[]> alternatives, VocabularySnapshot vocabulary)

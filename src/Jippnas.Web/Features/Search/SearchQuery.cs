@@ -39,7 +39,7 @@ public sealed record SearchQuery(string? Q, InnovationFilter Filter, SearchSort 
     public static SearchQuery Parse(IQueryCollection query, ReferenceSnapshot reference, QueryErrors errors, int currentYear)
     {
         var filter = InnovationFilter.Parse(query, reference, errors, currentYear);
-        var q = errors.One(query, "q");
+        var q = errors.One(query, "q", int.MaxValue);
         if (q is { Length: > MaxQueryLength })
         {
             errors.Add("q", errors.Text("Parameter 'q': kata pencarian paling panjang {0} karakter (diberikan {1}).", Formats.Number(MaxQueryLength), Formats.Number(q.Length)));

@@ -41,7 +41,7 @@ public sealed record SearchResult(
 /// Runs a search: plans the words, selects a bounded set of candidates from the index (every word required
 /// first, then any selective word), ranks and facets that set, and loads the page with snippets.
 /// </summary>
-public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOptions<SearchOptions> options)
+public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, SimilarCache similar, IOptions<SearchOptions> options)
 {
     private readonly SearchOptions settings = options.Value;
 
@@ -68,7 +68,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOp
             counted = all;
             // Then records with only some of the words (any selective word of any reading), below those with all.
             var frequent = Math.Max(limit, words.DocumentCount * settings.FrequentShare);
-            var terms = plan.Groups.SelectMany(g => g.Alternatives).SelectMany(a => a).Distinct(StringComparer.Ordinal).ToList();
+            var terms = plan.WordTerms;
             var selective = terms.Where(t => words.TermCount(t) <= frequent).Select(MatchExpression.Term).ToList();
             if (ranked.Count < limit && terms.Count > 1 && selective.Count > 0)
             {
@@ -99,6 +99,13 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOp
 
     /// <summary>Innovations like this one: its most distinctive words, searched for among all others.</summary>
     public async Task<IReadOnlyList<SearchHit>> SimilarAsync(int id, int count, CancellationToken cancellationToken)
+    {
+        var ids = await similar.GetAsync(id, () => SimilarIdsAsync(id, count + 3, cancellationToken));
+        return (await SearchFacts.HitsAsync(db, [.. ids], plan: null, cancellationToken)).Take(count).ToList();
+    }
+
+    // A few spare ids, so that the list stays full when some of them are unpublished before the cache expires.
+    private async Task<IReadOnlyList<int>> SimilarIdsAsync(int id, int count, CancellationToken cancellationToken)
     {
         var words = await vocabulary.GetAsync(cancellationToken);
         var source = (await SearchSources.ByIdsAsync(db, [id], cancellationToken)).FirstOrDefault();
@@ -133,8 +140,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, IOp
 
         var any = MatchExpression.Or(terms);
         var ranked = await SearchEngine.For(db).CandidatesAsync(any, [any], settings.CandidateLimit, cancellationToken);
-        var ids = ranked.Where(r => r.Id != id).OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(count).Select(r => r.Id).ToList();
-        return await SearchFacts.HitsAsync(db, ids, plan: null, cancellationToken);
+        return [.. ranked.Where(r => r.Id != id).OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(count).Select(r => r.Id)];
     }
 
     private static List<int> Order(List<ScoredId> ranked, SearchFacts facts, SearchSort sort, bool matchesAll)

@@ -106,13 +106,15 @@ public sealed class VocabularySnapshot
         var groupId = 0;
         foreach (var group in synonymGroups)
         {
-            var phrases = group.Split(SearchSynonym.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(p => analyzer.Terms(p).ToArray())
-                .Where(p => p.Length > 0)
+            var written = group.Split(SearchSynonym.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => (Text: p, Terms: analyzer.Terms(p).ToArray()))
+                .Where(p => p.Terms.Length > 0)
                 .ToList();
+            var phrases = written.ConvertAll(p => p.Terms);
+            var texts = written.ConvertAll(p => p.Text);
             foreach (var phrase in phrases)
             {
-                var entry = new SynonymPhrase(groupId, phrase, phrases);
+                var entry = new SynonymPhrase(groupId, phrase, phrases, texts);
                 if (!phrasesByFirstTerm.TryGetValue(phrase[0], out var list))
                 {
                     phrasesByFirstTerm[phrase[0]] = list = [];
@@ -179,4 +181,5 @@ public sealed class VocabularySnapshot
     }
 }
 
-public sealed record SynonymPhrase(int GroupId, string[] Terms, IReadOnlyList<string[]> Group);
+/// <summary>One phrase of a synonym group, with the whole group as terms and as written (for showing).</summary>
+public sealed record SynonymPhrase(int GroupId, string[] Terms, IReadOnlyList<string[]> Group, IReadOnlyList<string> Texts);

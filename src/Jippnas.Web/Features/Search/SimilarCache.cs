@@ -3,24 +3,25 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Jippnas.Web.Features.Search;
 
 /// <summary>
-/// Keeps each innovation's "similar innovations" for ten minutes: the list changes only when records do, and
-/// computing it is a search, which the innovation page should not pay on every view.
+/// Keeps the ids of each innovation's "similar innovations" for ten minutes: computing them is a search, which
+/// the innovation page should not pay on every view. Only ids are kept; the rows are read (published ones
+/// only) on every view, so an unpublished record leaves the lists at once on every instance.
 /// </summary>
 public sealed class SimilarCache : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
-    public async Task<IReadOnlyList<SearchHit>> GetAsync(int id, Func<Task<IReadOnlyList<SearchHit>>> compute)
+    public async Task<IReadOnlyList<int>> GetAsync(int id, Func<Task<IReadOnlyList<int>>> compute)
     {
-        if (cache.TryGetValue(id, out IReadOnlyList<SearchHit>? hits) && hits is not null)
+        if (cache.TryGetValue(id, out IReadOnlyList<int>? ids) && ids is not null)
         {
-            return hits;
+            return ids;
         }
 
-        hits = await compute();
-        cache.Set(id, hits, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
-        return hits;
+        ids = await compute();
+        cache.Set(id, ids, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        return ids;
     }
 
     public void Dispose() => cache.Dispose();

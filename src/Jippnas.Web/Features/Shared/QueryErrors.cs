@@ -44,7 +44,7 @@ public sealed class QueryErrors(Texts t)
     }
 
     /// <summary>The one value of a parameter; empty means absent (an empty form field), two values are an error.</summary>
-    public string? One(IQueryCollection query, string name)
+    public string? One(IQueryCollection query, string name, int maxLength = 200)
     {
         if (!query.TryGetValue(name, out StringValues values) || StringValues.IsNullOrEmpty(values))
         {
@@ -58,7 +58,7 @@ public sealed class QueryErrors(Texts t)
         }
 
         var value = values[0]!.Trim();
-        if (value.Length > 200)
+        if (value.Length > maxLength)
         {
             Add(name, t.Format("Parameter '{0}' terlalu panjang.", name));
             return null;
