@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -24,9 +25,12 @@ public sealed class IndonesianAnalyzer
 
     private static readonly string[] Particles = ["nya", "lah", "kah", "pun"];
 
+    private const int MaxCachedWords = 500_000;
     private readonly IndonesianStemmer stemmer;
     private readonly HashSet<string> stopWords;
     private readonly HashSet<string> names;
+    private readonly ConcurrentDictionary<string, Entry> words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> known;
 
     /// <param name="stemmer">The root finder.</param>
     /// <param name="stopWords">Words dropped from text and queries.</param>
@@ -35,6 +39,7 @@ public sealed class IndonesianAnalyzer
     {
         this.stemmer = stemmer;
         this.stopWords = new HashSet<string>(stopWords, StringComparer.Ordinal);
+        known = words.GetAlternateLookup<ReadOnlySpan<char>>();
         names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in properNames ?? [])
         {
@@ -42,6 +47,9 @@ public sealed class IndonesianAnalyzer
             Analyze(name, tokens);
             names.UnionWith(tokens.Where(t => t.Term != t.Word && t.Word.StartsWith(t.Term, StringComparison.Ordinal)).Select(t => t.Word));
         }
+
+        // The words analysed above were cached before the names were known.
+        words.Clear();
     }
 
     public static IndonesianAnalyzer Shared { get; } = new(IndonesianStemmer.Shared, ReadStopWords(), ReadPlaceNames());
@@ -64,39 +72,33 @@ public sealed class IndonesianAnalyzer
             return position;
         }
 
-        var word = new StringBuilder(MaxWordLength);
-        var parts = new List<string>(2);
+        Span<char> buffer = stackalloc char[MaxWordLength];
+        List<string>? parts = null;
         var i = 0;
         while (i < text.Length)
         {
-            // One written word: letters and digits, possibly joined by hyphens (anak-anak, KTP-el).
-            parts.Clear();
-            while (i < text.Length)
-            {
-                word.Clear();
-                while (i < text.Length && Append(word, text[i]))
-                {
-                    i++;
-                }
-
-                if (word.Length > 0)
-                {
-                    parts.Add(word.Length > MaxWordLength ? word.ToString(0, MaxWordLength) : word.ToString());
-                }
-
-                if (word.Length > 0 && i + 1 < text.Length && text[i] is '-' or '‐' or '‑' && IsWordChar(text[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-
-                break;
-            }
-
-            if (parts.Count == 0)
+            var length = Read(text, ref i, buffer);
+            if (length == 0)
             {
                 i++;
                 continue;
+            }
+
+            if (!JoinsNext(text, i))
+            {
+                position = Add(buffer[..length], output, position);
+                continue;
+            }
+
+            // A hyphenated word (anak-anak, KTP-el): its parts, then reduplication or each part.
+            parts ??= new List<string>(2);
+            parts.Clear();
+            parts.Add(new string(buffer[..length]));
+            while (JoinsNext(text, i))
+            {
+                i++;
+                var next = Read(text, ref i, buffer);
+                parts.Add(new string(buffer[..next]));
             }
 
             position = Emit(parts, output, position);
@@ -128,14 +130,25 @@ public sealed class IndonesianAnalyzer
         return position;
     }
 
-    private int Add(string word, List<AnalyzedToken> output, int position)
+    private int Add(ReadOnlySpan<char> written, List<AnalyzedToken> output, int position)
     {
-        if (stopWords.Contains(word))
+        // Most words repeat: one look-up by span finds the word's string and term without allocating.
+        if (!known.TryGetValue(written, out var entry))
+        {
+            var word = new string(written);
+            entry = new Entry(word, stopWords.Contains(word) ? null : Stem(word));
+            if (words.Count < MaxCachedWords)
+            {
+                words.TryAdd(word, entry);
+            }
+        }
+
+        if (entry.Term is null)
         {
             return position;
         }
 
-        output.Add(new AnalyzedToken(word, Stem(word), position));
+        output.Add(new AnalyzedToken(entry.Word, entry.Term, position));
         return position + 1;
     }
 
@@ -171,42 +184,58 @@ public sealed class IndonesianAnalyzer
         || (second.Length > first.Length && second.StartsWith(first, StringComparison.Ordinal) && Particles.Contains(second[first.Length..]))
         || (first.Length >= MinStemLength && second.Length >= MinStemLength && Stem(first) == Stem(second));
 
-    private static bool Append(StringBuilder word, char c)
+    // Reads one run of letters and digits from text[i], lower-cased and without diacritics, into buffer (longer
+    // words are cut at MaxWordLength but read to their end); i ends on the first character after the run.
+    private static int Read(string text, ref int i, Span<char> buffer)
     {
-        if (c < 128)
+        var length = 0;
+        for (; i < text.Length; i++)
         {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            var c = text[i];
+            if (c < 128)
             {
-                word.Append(c);
-                return true;
+                if (c is >= 'A' and <= 'Z')
+                {
+                    c = (char)(c + 32);
+                }
+                else if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9'))
+                {
+                    break;
+                }
+
+                if (length < buffer.Length)
+                {
+                    buffer[length++] = c;
+                }
+
+                continue;
             }
 
-            if (c is >= 'A' and <= 'Z')
+            if (!char.IsLetterOrDigit(c))
             {
-                word.Append((char)(c + 32));
-                return true;
+                if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                {
+                    continue;
+                }
+
+                break;
             }
 
-            return false;
-        }
-
-        if (!char.IsLetterOrDigit(c))
-        {
-            return char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
-        }
-
-        // é → e, ñ → n: decompose and keep the base letter; letters of other scripts are kept as they are.
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        foreach (var part in decomposed)
-        {
-            if (char.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark)
+            // é → e, ñ → n: decompose and keep the base letter; letters of other scripts are kept as they are.
+            foreach (var part in c.ToString().Normalize(NormalizationForm.FormD))
             {
-                word.Append(char.ToLowerInvariant(part));
+                if (char.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark && length < buffer.Length)
+                {
+                    buffer[length++] = char.ToLowerInvariant(part);
+                }
             }
         }
 
-        return true;
+        return length;
     }
+
+    private static bool JoinsNext(string text, int i) =>
+        i + 1 < text.Length && text[i] is '-' or '‐' or '‑' && IsWordChar(text[i + 1]);
 
     private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
@@ -263,4 +292,6 @@ public sealed class IndonesianAnalyzer
 
         return words;
     }
+
+    private sealed record Entry(string Word, string? Term);
 }
