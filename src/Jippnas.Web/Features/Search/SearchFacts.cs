@@ -30,12 +30,14 @@ internal sealed class SearchFacts
             return new SearchFacts([], Empty(), Empty(), Empty());
         }
 
-        var rows = await db.Innovations.AsNoTracking().Where(i => ids.Contains(i.Id) && i.IsPublished)
+        // Up to CandidateLimit ids: sent as one parameter (json_each on SQLite, an array on PostgreSQL) rather than
+        // EF's default of one parameter per id, whose binding and parsing cost ~7 ms per query on SQLite at 1,000 ids.
+        var rows = await db.Innovations.AsNoTracking().Where(i => EF.Parameter(ids).Contains(i.Id) && i.IsPublished)
             .Select(i => new Row(i.Id, i.ProvinceCode, i.RegencyCode, i.SectorId, i.YearStarted, i.Phase, i.Status, i.AwardCount))
             .ToDictionaryAsync(r => r.Id, cancellationToken);
-        var sdgs = await db.InnovationSdgs.AsNoTracking().Where(s => ids.Contains(s.InnovationId)).Select(s => new { s.InnovationId, s.SdgId }).ToListAsync(cancellationToken);
-        var awards = await db.Awards.AsNoTracking().Where(a => ids.Contains(a.InnovationId)).Select(a => new { a.InnovationId, a.AwardKindId }).ToListAsync(cancellationToken);
-        var sources = await db.SourceRecords.AsNoTracking().Where(s => s.InnovationId != null && ids.Contains(s.InnovationId.Value)).Select(s => new { Id = s.InnovationId!.Value, s.SourceSystemId }).ToListAsync(cancellationToken);
+        var sdgs = await db.InnovationSdgs.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.InnovationId)).Select(s => new { s.InnovationId, s.SdgId }).ToListAsync(cancellationToken);
+        var awards = await db.Awards.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.InnovationId)).Select(a => new { a.InnovationId, a.AwardKindId }).ToListAsync(cancellationToken);
+        var sources = await db.SourceRecords.AsNoTracking().Where(s => s.InnovationId != null && EF.Parameter(ids).Contains(s.InnovationId.Value)).Select(s => new { Id = s.InnovationId!.Value, s.SourceSystemId }).ToListAsync(cancellationToken);
         return new SearchFacts(
             rows,
             sdgs.ToLookup(s => s.InnovationId, s => s.SdgId),
@@ -99,7 +101,7 @@ internal sealed class SearchFacts
             return [];
         }
 
-        var items = await db.Innovations.AsNoTracking().Where(i => ids.Contains(i.Id) && i.IsPublished)
+        var items = await db.Innovations.AsNoTracking().Where(i => EF.Parameter(ids).Contains(i.Id) && i.IsPublished)
             .Select(i => new
             {
                 Item = new InnovationListItem(i.Id, i.Name, i.Acronym, i.ProvinceCode, i.RegencyCode, i.SectorId, i.YearStarted, i.Phase, i.Status, i.AwardCount, i.Provenance),

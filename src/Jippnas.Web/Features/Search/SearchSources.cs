@@ -9,7 +9,7 @@ namespace Jippnas.Web.Features.Search;
 internal static class SearchSources
 {
     public static Task<List<SearchSource>> ByIdsAsync(JippnasDb db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        LoadAsync(db, db.Innovations.Where(i => ids.Contains(i.Id)), cancellationToken);
+        LoadAsync(db, db.Innovations.Where(i => EF.Parameter(ids).Contains(i.Id)), cancellationToken);
 
     public static Task<List<SearchSource>> RangeAsync(JippnasDb db, int afterId, int count, CancellationToken cancellationToken) =>
         LoadAsync(db, db.Innovations.Where(i => i.Id > afterId).OrderBy(i => i.Id).Take(count), cancellationToken);
