@@ -11,7 +11,7 @@ namespace Jippnas.Web.Features.Search;
 public sealed class SearchOptions
 {
     /// <summary>At most this many matches are ranked, faceted and paged per query (newest first when there are more).</summary>
-    public int CandidateLimit { get; set; } = 1_000;
+    public int CandidateLimit { get; set; } = 500;
 
     /// <summary>Exact result counts go this far; beyond it the page says "more than".</summary>
     public int CountLimit { get; set; } = 10_000;
@@ -85,6 +85,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         var capped = ranked.Count >= limit;
         var total = !capped ? ranked.Count
             : plan.MatchesAll && tags.Count == 0 ? await db.CountAsync(Tally.Total, "all", cancellationToken)
+            : Floor(plan, tags.Count, words) > settings.CountLimit ? settings.CountLimit + 1
             : await engine.CountAsync(counted, settings.CountLimit + 1, cancellationToken);
         var exact = !capped || (plan.MatchesAll && tags.Count == 0);
         var facts = await SearchFacts.LoadAsync(db, ranked.Select(r => r.Id).ToList(), cancellationToken);
@@ -142,6 +143,13 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         var ranked = await SearchEngine.For(db).CandidatesAsync(any, [any], settings.CandidateLimit, cancellationToken);
         return [.. ranked.Where(r => r.Id != id).OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(count).Select(r => r.Id)];
     }
+
+    // A one-need search without filters matches at least as many records as its most frequent word: when that
+    // is past the count limit, counting (tens of milliseconds for a common word) says nothing new.
+    private static int Floor(SearchPlan plan, int tags, VocabularySnapshot words) =>
+        plan.Groups.Count == 1 && tags == 0
+            ? plan.Groups[0].Alternatives.Where(a => a.Length == 1).Select(a => words.TermFloor(a[0])).DefaultIfEmpty(0).Max()
+            : 0;
 
     private static List<int> Order(List<ScoredId> ranked, SearchFacts facts, SearchSort sort, bool matchesAll)
     {

@@ -85,6 +85,7 @@ public sealed class VocabularySnapshot
 {
     private readonly Dictionary<string, (string Stem, int Count)> words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> termCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> termFloors = new(StringComparer.Ordinal);
     private readonly Dictionary<(char First, int Length), List<string>> buckets = [];
     private readonly Dictionary<string, List<SynonymPhrase>> phrasesByFirstTerm = new(StringComparer.Ordinal);
 
@@ -94,6 +95,7 @@ public sealed class VocabularySnapshot
         {
             this.words[word] = (stem, count);
             termCounts[stem] = termCounts.GetValueOrDefault(stem) + count;
+            termFloors[stem] = Math.Max(termFloors.GetValueOrDefault(stem), count);
             var key = (word[0], word.Length);
             if (!buckets.TryGetValue(key, out var bucket))
             {
@@ -139,6 +141,9 @@ public sealed class VocabularySnapshot
 
     /// <summary>In how many documents the term occurs (an upper bound: the sum over the words that give it).</summary>
     public int TermCount(string term) => Math.Min(termCounts.GetValueOrDefault(term), DocumentCount);
+
+    /// <summary>In at least how many documents the term occurs (the count of its most frequent word).</summary>
+    public int TermFloor(string term) => termFloors.GetValueOrDefault(term);
 
     /// <summary>The synonym phrases that start with this term, longest first.</summary>
     public IReadOnlyList<SynonymPhrase> PhrasesStartingWith(string term) =>
