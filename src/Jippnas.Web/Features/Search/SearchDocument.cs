@@ -73,6 +73,8 @@ public sealed class SearchDocument
     }
 
     public const int FieldCount = 4;
+    private readonly string?[] texts = new string?[FieldCount];
+    private Dictionary<string, string>? words;
 
     public int Id { get; }
 
@@ -130,13 +132,33 @@ public sealed class SearchDocument
     }
 
     /// <summary>The analysed text of one field, terms separated by spaces (what FTS5 indexes).</summary>
-    public string FieldText(int field) => string.Join(' ', Fields[field].Select(t => t.Term));
+    public string FieldText(int field)
+    {
+        if (texts[field] is { } done)
+        {
+            return done;
+        }
+
+        var tokens = Fields[field];
+        var text = new StringBuilder(tokens.Count * 8);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            (i == 0 ? text : text.Append(' ')).Append(tokens[i].Term);
+        }
+
+        return texts[field] = text.ToString();
+    }
 
     public string TagText => string.Join(' ', Tags);
 
     /// <summary>Each written word once, with its term: the vocabulary this document contributes.</summary>
-    public IEnumerable<KeyValuePair<string, string>> Words()
+    public IReadOnlyDictionary<string, string> Words()
     {
+        if (words is not null)
+        {
+            return words;
+        }
+
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in Fields)
         {
@@ -146,7 +168,19 @@ public sealed class SearchDocument
             }
         }
 
-        return seen;
+        return words = seen;
+    }
+
+    /// <summary>Computes what the writers read (field texts, words) now, on the calling thread.</summary>
+    public SearchDocument Prepare()
+    {
+        for (var field = 0; field < FieldCount; field++)
+        {
+            FieldText(field);
+        }
+
+        Words();
+        return this;
     }
 
     /// <summary>

@@ -75,12 +75,13 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
 
             var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
             var total = 0;
-            var analysed = Channel.CreateBounded<List<SearchDocument>>(2);
+            var analysed = Channel.CreateBounded<(List<SearchDocument> Documents, Dictionary<string, (string Stem, int Count)> Words)>(2);
             var producer = Task.Run(() => ProduceAsync(analysed.Writer, cancellationToken), cancellationToken);
-            await foreach (var documents in analysed.Reader.ReadAllAsync(cancellationToken))
+            // This loop only writes: reading, analysing and counting words happen on other threads meanwhile.
+            await foreach (var (documents, batchWords) in analysed.Reader.ReadAllAsync(cancellationToken))
             {
                 await InsertAsync(connection, transaction, documents, cancellationToken);
-                foreach (var (word, (stem, count)) in CountWords(documents))
+                foreach (var (word, (stem, count)) in batchWords)
                 {
                     words[word] = words.TryGetValue(word, out var known) ? (known.Stem, known.Count + count) : (stem, count);
                 }
@@ -118,7 +119,7 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
     }
 
     // Reads on a connection of its own and analyses on the thread pool while the caller writes the previous batch.
-    private async Task ProduceAsync(ChannelWriter<List<SearchDocument>> output, CancellationToken cancellationToken)
+    private async Task ProduceAsync(ChannelWriter<(List<SearchDocument>, Dictionary<string, (string Stem, int Count)>)> output, CancellationToken cancellationToken)
     {
         try
         {
@@ -132,10 +133,10 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
                     .Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
                 var sources = await SearchSources.RangeAsync(reader, after, RebuildBatch, cancellationToken);
                 var documents = new SearchDocument[sources.Count];
-                Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => documents[i] = SearchDocument.Build(sources[i], Analyzer));
+                Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => documents[i] = SearchDocument.Build(sources[i], Analyzer).Prepare());
                 if (documents.Length > 0)
                 {
-                    await output.WriteAsync([.. documents], cancellationToken);
+                    await output.WriteAsync(([.. documents], CountWords(documents)), cancellationToken);
                 }
 
                 if (last is null)
