@@ -40,17 +40,20 @@ public static class SearchSteps
 
         List<ScoredId> ranked;
         MatchExpression counted;
+        bool common;
         if (plan.MatchesAll)
         {
             counted = tags.Count > 0 ? MatchExpression.And(tags) : MatchExpression.Term(SearchTags.All);
-            ranked = await engine.CandidatesAsync(counted, [], limit, cancellationToken);
+            common = tags.Count == 0;
+            ranked = await engine.CandidatesAsync(counted, [], limit, common, cancellationToken);
             Lap(1);
         }
         else
         {
             var groups = plan.Groups.Select(MatchExpression.Group).ToList();
             var all = MatchExpression.And([.. groups, .. tags]);
-            ranked = await engine.CandidatesAsync(all, groups, limit, cancellationToken);
+            common = tags.Count == 0 && plan.Groups.Min(g => g.EstimatedCount) > words.DocumentCount * 0.1; // SearchService.CommonShare
+            ranked = await engine.CandidatesAsync(all, groups, limit, common, cancellationToken);
             counted = all;
             Lap(1);
             var frequent = Math.Max(limit, words.DocumentCount * settings.FrequentShare);
@@ -60,7 +63,8 @@ public static class SearchSteps
             {
                 var any = MatchExpression.Or(selective);
                 var select = tags.Count > 0 ? MatchExpression.And([any, .. tags]) : any;
-                var partial = await engine.CandidatesAsync(select, [.. terms.Select(MatchExpression.Term)], limit, cancellationToken);
+                common = false;
+                var partial = await engine.CandidatesAsync(select, [.. terms.Select(MatchExpression.Term)], limit, common, cancellationToken);
                 var full = ranked.Select(r => r.Id).ToHashSet();
                 var top = ranked.Count == 0 ? 0 : ranked.Max(r => r.Score);
                 ranked.AddRange(partial.Where(p => !full.Contains(p.Id)).Select(p => p with { Score = p.Score - top - 1e6 }));
@@ -69,9 +73,12 @@ public static class SearchSteps
             }
         }
 
-        if (ranked.Count >= limit && !(plan.MatchesAll && tags.Count == 0))
+        var floor = plan.Groups.Count == 1 && tags.Count == 0
+            ? plan.Groups[0].Alternatives.Where(a => a.Length == 1).Select(a => words.TermFloor(a[0])).DefaultIfEmpty(0).Max()
+            : 0;
+        if (ranked.Count >= limit && !(plan.MatchesAll && tags.Count == 0) && floor <= settings.CountLimit)
         {
-            await engine.CountAsync(counted, settings.CountLimit + 1, cancellationToken);
+            await engine.CountAsync(counted, settings.CountLimit + 1, common, cancellationToken);
             Lap(3);
         }
 

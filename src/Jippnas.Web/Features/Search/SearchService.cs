@@ -10,7 +10,7 @@ namespace Jippnas.Web.Features.Search;
 
 public sealed class SearchOptions
 {
-    /// <summary>At most this many matches are ranked, faceted and paged per query (newest first when there are more).</summary>
+    /// <summary>At most this many matches are ranked, faceted and paged per query (the first in record order when there are more).</summary>
     public int CandidateLimit { get; set; } = 500;
 
     /// <summary>Exact result counts go this far; beyond it the page says "more than".</summary>
@@ -43,6 +43,9 @@ public sealed record SearchResult(
 /// </summary>
 public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, SimilarCache similar, IOptions<SearchOptions> options)
 {
+    // A selection estimated to match more than this share of all records is read by walking the records in
+    // order (it finds its matches at once); rarer ones are read from the full-text index.
+    private const double CommonShare = 0.1;
     private readonly SearchOptions settings = options.Value;
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -55,26 +58,31 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
 
         List<ScoredId> ranked;
         MatchExpression counted;
+        bool common;
         if (plan.MatchesAll)
         {
             counted = tags.Count > 0 ? MatchExpression.And(tags) : MatchExpression.Term(SearchTags.All);
-            ranked = await engine.CandidatesAsync(counted, [], limit, cancellationToken);
+            common = tags.Count == 0;
+            ranked = await engine.CandidatesAsync(counted, [], limit, common, cancellationToken);
         }
         else
         {
             var groups = plan.Groups.Select(MatchExpression.Group).ToList();
             var all = MatchExpression.And([.. groups, .. tags]);
-            ranked = await engine.CandidatesAsync(all, groups, limit, cancellationToken);
+            var frequent = Math.Max(limit, words.DocumentCount * settings.FrequentShare);
+            // A filter makes even a common word selective: the index intersects the two cheaply.
+            common = tags.Count == 0 && plan.Groups.Min(g => g.EstimatedCount) > words.DocumentCount * CommonShare;
+            ranked = await engine.CandidatesAsync(all, groups, limit, common, cancellationToken);
             counted = all;
             // Then records with only some of the words (any selective word of any reading), below those with all.
-            var frequent = Math.Max(limit, words.DocumentCount * settings.FrequentShare);
             var terms = plan.WordTerms;
             var selective = terms.Where(t => words.TermCount(t) <= frequent).Select(MatchExpression.Term).ToList();
             if (ranked.Count < limit && terms.Count > 1 && selective.Count > 0)
             {
                 var any = MatchExpression.Or(selective);
                 var select = tags.Count > 0 ? MatchExpression.And([any, .. tags]) : any;
-                var partial = await engine.CandidatesAsync(select, [.. terms.Select(MatchExpression.Term)], limit, cancellationToken);
+                common = false;
+                var partial = await engine.CandidatesAsync(select, [.. terms.Select(MatchExpression.Term)], limit, common, cancellationToken);
                 var full = ranked.Select(r => r.Id).ToHashSet();
                 var top = ranked.Count == 0 ? 0 : ranked.Max(r => r.Score);
                 ranked.AddRange(partial.Where(p => !full.Contains(p.Id)).Select(p => p with { Score = p.Score - top - 1e6 }));
@@ -86,7 +94,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         var total = !capped ? ranked.Count
             : plan.MatchesAll && tags.Count == 0 ? await db.CountAsync(Tally.Total, "all", cancellationToken)
             : Floor(plan, tags.Count, words) > settings.CountLimit ? settings.CountLimit + 1
-            : await engine.CountAsync(counted, settings.CountLimit + 1, cancellationToken);
+            : await engine.CountAsync(counted, settings.CountLimit + 1, common, cancellationToken);
         var exact = !capped || (plan.MatchesAll && tags.Count == 0);
         var facts = await SearchFacts.LoadAsync(db, ranked.Select(r => r.Id).ToList(), cancellationToken);
         var order = Order(ranked, facts, query.Sort, plan.MatchesAll);
@@ -140,7 +148,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         }
 
         var any = MatchExpression.Or(terms);
-        var ranked = await SearchEngine.For(db).CandidatesAsync(any, [any], settings.CandidateLimit, cancellationToken);
+        var ranked = await SearchEngine.For(db).CandidatesAsync(any, [any], settings.CandidateLimit, common: false, cancellationToken);
         return [.. ranked.Where(r => r.Id != id).OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(count).Select(r => r.Id)];
     }
 
