@@ -6,6 +6,7 @@
 # bench/search/results-<provider>-<N>.txt and, from every results file present, bench/search/results-summary.md.
 # Knobs (environment): BENCH_QUERIES (30 per class), BENCH_ROUNDS (5), BENCH_SEARCH_BUDGET / BENCH_BARE_BUDGET
 # (s per cell, 60 / 30), BENCH_NATIVE_ALL (1 = every native variant at every size; default only up to 200,000),
+# BENCH_NATIVE_SKIP (1 = no native build: queries and rebuild-search only),
 # BENCH_PG_PORT (throwaway PostgreSQL, 55498), BENCH_PG_MAINTENANCE_MEM (512MB), BENCH_STEP_TIMEOUT (s, 3600 per step).
 # Exit status: 0 all targets met, 3 a target missed, anything else the run itself failed.
 set -euo pipefail
@@ -19,6 +20,7 @@ rounds=${BENCH_ROUNDS:-5}
 search_budget=${BENCH_SEARCH_BUDGET:-60}
 bare_budget=${BENCH_BARE_BUDGET:-30}
 native_all=${BENCH_NATIVE_ALL:-0}
+native_skip=${BENCH_NATIVE_SKIP:-0}
 pg_port=${BENCH_PG_PORT:-55498}
 step_timeout=${BENCH_STEP_TIMEOUT:-3600}
 pg_maintenance_mem=${BENCH_PG_MAINTENANCE_MEM:-512MB}
@@ -103,6 +105,7 @@ summarise() {
           fi
           printf '| %s | %s | %s | %s | %s | %s | %s× | %s |\n' "$n" "$rs" "$rr" "$variant" "$ns" "$nr" "$ratio" "$ok"
         done < <(grep '^NATIVE ' "$f" || true)
+        grep -q '^NATIVE ' "$f" || printf '| %s | %s | %s | not measured | – | – | – | – |\n' "$n" "$rs" "$rr"
       done
       echo
       echo "### Query time per class and filter: SearchAsync (with facet counts) beside the bare full-text query"
@@ -218,6 +221,7 @@ bench_one() {
     judged=expression
     if [ "$native_all" = 1 ] || [ "$rows" -le 200000 ]; then variants=(expression generated); else variants=(expression); fi
   fi
+  [ "$native_skip" != 1 ] || variants=()
   for variant in "${variants[@]}"; do
     log "$title $rows: the engine's own bulk build ($variant)"
     line=$(run_bench native-build "${cfg[@]}" "--Bench:Native=$variant" 2>"$work/native.log" | grep '^NATIVE ' || true)
@@ -253,13 +257,14 @@ bench_one() {
     echo "- Load (\`synthetic $rows\`, index left to rebuild-search): ${load_s} s incl. process start — ${load_line:-?}"
     echo "- Index (\`rebuild-search\`): $rebuild_line"
     for line in "${natives[@]}"; do echo "- Engine's own bulk build: $line"; done
+    [ ${#natives[@]} -gt 0 ] || echo "- Engine's own bulk build: not measured in this run (BENCH_NATIVE_SKIP=1)"
     echo
     cat "$work/query.txt"
     echo
     # Machine lines for the summary.
     echo "$rebuild_line" | awk '{ for (i = 1; i <= NF; i++) { if ($i == "in") s = $(i + 1); if ($i == "rebuilt:") n = $(i + 1); if ($i ~ /^\(/) r = substr($i, 2) } printf "BUILD rows=%s seconds=%s rate=%s\n", n, s, r }'
     for line in "${natives[@]}"; do echo "$line"; done
-    if [ "$provider" = postgres ]; then
+    if [ "$provider" = postgres ] && [ ${#natives[@]} -gt 0 ]; then
       # The fastest bulk path measured is the one to beat.
       judged=$(printf '%s\n' "${natives[@]}" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] } if (best == "" || f["seconds"] + 0 < min) { min = f["seconds"] + 0; best = f["variant"] } } END { print best }')
     fi
