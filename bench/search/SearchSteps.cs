@@ -33,7 +33,7 @@ public static class SearchSteps
 
         var words = await vocabulary.GetAsync(cancellationToken);
         var plan = SearchPlanner.Plan(query.Q, words, IndonesianAnalyzer.Shared);
-        var engine = SearchEngine.For(db);
+        var engine = SearchEngine.For(db, words);
         var tags = query.Tags().Select(MatchExpression.Term).ToList();
         var limit = settings.CandidateLimit;
         Lap(0);

@@ -54,7 +54,7 @@ public static class DatabaseSetup
     {
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
         };
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);

@@ -22,6 +22,14 @@ public abstract record MatchExpression
     /// <summary>The parts this expression requires together (itself, unless it is an AND).</summary>
     public IReadOnlyList<MatchExpression> Conjuncts() => this is Node { IsAnd: true } node ? node.Parts : [this];
 
+    /// <summary>Every term of the expression in order, a term as often as it occurs (as FTS5's bm25 counts phrases).</summary>
+    public IReadOnlyList<string> Terms()
+    {
+        var terms = new List<string>();
+        Collect(terms);
+        return terms;
+    }
+
     public string ToFts5()
     {
         var text = new StringBuilder();
@@ -38,6 +46,8 @@ public abstract record MatchExpression
 
     protected abstract void Write(StringBuilder text, bool fts5);
 
+    private protected abstract void Collect(List<string> terms);
+
     private static MatchExpression Combine(IEnumerable<MatchExpression> parts, bool isAnd)
     {
         var list = parts.Distinct().ToList();
@@ -51,6 +61,8 @@ public abstract record MatchExpression
 
     private sealed record TermNode(string Value) : MatchExpression
     {
+        private protected override void Collect(List<string> terms) => terms.Add(Value);
+
         protected override void Write(StringBuilder text, bool fts5)
         {
             var quote = fts5 ? '"' : '\'';
@@ -60,6 +72,14 @@ public abstract record MatchExpression
 
     private sealed record Node(IReadOnlyList<MatchExpression> Parts, bool IsAnd) : MatchExpression
     {
+        private protected override void Collect(List<string> terms)
+        {
+            foreach (var part in Parts)
+            {
+                part.Collect(terms);
+            }
+        }
+
         protected override void Write(StringBuilder text, bool fts5)
         {
             var separator = (fts5, IsAnd) switch

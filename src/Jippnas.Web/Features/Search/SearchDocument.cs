@@ -75,6 +75,7 @@ public sealed class SearchDocument
     public const int FieldCount = 4;
     private readonly string?[] texts = new string?[FieldCount];
     private Dictionary<string, string>? words;
+    private byte[]? termVector;
 
     public int Id { get; }
 
@@ -171,8 +172,11 @@ public sealed class SearchDocument
         return words = seen;
     }
 
-    /// <summary>Computes what the writers read (field texts, words) now, on the calling thread.</summary>
-    public SearchDocument Prepare()
+    /// <summary>How often each term occurs in each field (<see cref="TermVectors"/>), for scoring on SQLite.</summary>
+    public byte[] TermVector => termVector ??= TermVectors.Encode(this);
+
+    /// <summary>Computes what the writers read (field texts, words, term vector) now, on the calling thread.</summary>
+    public SearchDocument Prepare(bool termVector)
     {
         for (var field = 0; field < FieldCount; field++)
         {
@@ -180,6 +184,11 @@ public sealed class SearchDocument
         }
 
         Words();
+        if (termVector)
+        {
+            _ = TermVector;
+        }
+
         return this;
     }
 

@@ -18,8 +18,9 @@ public abstract class SearchEngine(JippnasDb db)
 {
     protected JippnasDb Db { get; } = db;
 
-    public static SearchEngine For(JippnasDb db) =>
-        db.Database.IsNpgsql() ? new PostgresSearchEngine(db) : new SqliteSearchEngine(db);
+    /// <summary>The engine of the database's provider; <paramref name="words"/> gives SQLite the document frequencies it scores with.</summary>
+    public static SearchEngine For(JippnasDb db, VocabularySnapshot words) =>
+        db.Database.IsNpgsql() ? new PostgresSearchEngine(db) : new SqliteSearchEngine(db, words);
 
     /// <summary>
     /// The first <paramref name="limit"/> innovations matching <paramref name="selection"/> in record order (oldest
@@ -65,23 +66,39 @@ public abstract class SearchEngine(JippnasDb db)
     }
 }
 
-internal sealed class SqliteSearchEngine(JippnasDb db) : SearchEngine(db)
+internal sealed class SqliteSearchEngine(JippnasDb db, VocabularySnapshot words) : SearchEngine(db)
 {
-    // bm25 weights of head, meta, summary, body, tags: a word in the name counts ten times one in the narrative.
-    private const string Bm25 = "bm25(innovation_search, 10.0, 2.0, 3.0, 1.0, 0.0)";
+    // FTS5's own record of the row count and the tokens per column ("averages", rowid 1 of the data table).
+    private const long AveragesRow = 1;
 
-    public override Task<List<ScoredId>> CandidatesAsync(MatchExpression selection, IReadOnlyList<MatchExpression> score, int limit, bool common, CancellationToken cancellationToken)
+    public override async Task<List<ScoredId>> CandidatesAsync(MatchExpression selection, IReadOnlyList<MatchExpression> score, int limit, bool common, CancellationToken cancellationToken)
     {
-        // bm25 sums over every phrase of the MATCH expression and weighs each by its own IDF. Parts the selection
-        // does not already require are ANDed as one OR (implied by the selection), so frequent words count in the
-        // score without selecting rows.
+        // Selection only: no bm25() here, which would walk the whole posting list of every word to count it.
+        var ids = await ReadAsync(
+            "SELECT rowid FROM innovation_search WHERE innovation_search MATCH @p0 ORDER BY rowid LIMIT @p1",
+            [selection.ToFts5(), limit],
+            cancellationToken);
+        if (score.Count == 0 || ids.Count == 0)
+        {
+            return ids;
+        }
+
+        // What bm25() would score: every phrase of the selection and of the score parts it does not already
+        // require (each selected row matches at least one of them), each weighed by its IDF.
         var required = selection.Conjuncts();
         var extra = score.Where(e => !required.Contains(e)).ToList();
-        var match = extra.Count == 0 ? selection : MatchExpression.And([selection, MatchExpression.Or(extra)]);
-        return ReadAsync(
-            $"SELECT rowid, -{Bm25} FROM innovation_search WHERE innovation_search MATCH @p0 ORDER BY rowid LIMIT @p1",
-            [match.ToFts5(), limit],
-            cancellationToken);
+        var expression = extra.Count == 0 ? selection : MatchExpression.And([selection, MatchExpression.Or(extra)]);
+        // The row count FTS5 keeps grows on every re-index (a contentless delete cannot subtract); JIPPNas counts itself.
+        var documents = words.DocumentCount;
+        var averageLength = await AverageLengthAsync(cancellationToken);
+        var terms = expression.Terms()
+            .Where(t => !t.StartsWith('_'))
+            .GroupBy(TermVectors.Hash)
+            .Select(g => new WeightedTerm(g.Key, g.Sum(t => TermVectors.Idf(documents, Math.Min(words.TermCount(t), documents)))))
+            .OrderBy(t => t.Hash)
+            .ToArray();
+        var scores = await ScoresAsync(ids, terms, averageLength, cancellationToken);
+        return ids.ConvertAll(r => r with { Score = scores.GetValueOrDefault(r.Id) });
     }
 
     public override async Task<int> CountAsync(MatchExpression selection, int limit, bool common, CancellationToken cancellationToken) =>
@@ -89,6 +106,102 @@ internal sealed class SqliteSearchEngine(JippnasDb db) : SearchEngine(db)
             "SELECT count(*) FROM (SELECT rowid FROM innovation_search WHERE innovation_search MATCH @p0 LIMIT @p1)",
             [selection.ToFts5(), limit],
             cancellationToken))[0].Id;
+
+    private async Task<Dictionary<int, double>> ScoresAsync(List<ScoredId> ids, WeightedTerm[] terms, double averageLength, CancellationToken cancellationToken)
+    {
+        var scores = new Dictionary<int, double>(ids.Count);
+        await using var command = await CommandAsync(
+            // CROSS JOIN keeps json_each outside: left to itself the planner may scan the whole table with a bloom filter.
+            "SELECT t.innovation_id, t.terms FROM json_each(@p0) AS j CROSS JOIN innovation_search_terms AS t ON t.innovation_id = j.value",
+            "[" + string.Join(',', ids.Select(i => i.Id.ToString(CultureInfo.InvariantCulture))) + "]",
+            cancellationToken);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                scores[reader.GetInt32(0)] = TermVectors.Score((byte[])reader.GetValue(1), terms, averageLength);
+            }
+        }
+        finally
+        {
+            await Db.Database.CloseConnectionAsync();
+        }
+
+        return scores;
+    }
+
+    // FTS5 keeps the number of rows and of tokens per column in one small record that it updates on every write;
+    // reading it is one look-up. Layout: SQLite varints, the row count then one total per column. A re-indexed
+    // record counts twice in both, so the ratio stays close to the true average length.
+    private async Task<double> AverageLengthAsync(CancellationToken cancellationToken)
+    {
+        byte[]? block;
+        await using (var command = await CommandAsync("SELECT block FROM innovation_search_data WHERE id = @p0", AveragesRow, cancellationToken))
+        {
+            try
+            {
+                block = await command.ExecuteScalarAsync(cancellationToken) as byte[];
+            }
+            finally
+            {
+                await Db.Database.CloseConnectionAsync();
+            }
+        }
+
+        long rows = 0, tokens = 0;
+        if (block is { Length: > 0 })
+        {
+            var at = SqliteVarint.Read(block, 0, out var value);
+            rows = (long)value;
+            while (at < block.Length)
+            {
+                at = SqliteVarint.Read(block, at, out value);
+                tokens += (long)value;
+            }
+        }
+
+        return rows > 0 && tokens > 0 ? (double)tokens / rows : 1;
+    }
+
+    private async Task<DbCommand> CommandAsync(string sql, object parameter, CancellationToken cancellationToken)
+    {
+        await Db.Database.OpenConnectionAsync(cancellationToken);
+        var command = Db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Db.Database.CurrentTransaction?.GetDbTransaction();
+        var p = command.CreateParameter();
+        p.ParameterName = "@p0";
+        p.Value = parameter;
+        command.Parameters.Add(p);
+        return command;
+    }
+}
+
+/// <summary>SQLite's variable-length integers (big-endian, seven bits a byte, the ninth byte whole).</summary>
+internal static class SqliteVarint
+{
+    public static int Read(ReadOnlySpan<byte> buffer, int at, out ulong value)
+    {
+        value = 0;
+        for (var i = 0; i < 9 && at < buffer.Length; i++)
+        {
+            var b = buffer[at++];
+            if (i == 8)
+            {
+                value = (value << 8) | b;
+                break;
+            }
+
+            value = (value << 7) | (uint)(b & 0x7F);
+            if (b < 0x80)
+            {
+                break;
+            }
+        }
+
+        return at;
+    }
 }
 
 internal sealed class PostgresSearchEngine(JippnasDb db) : SearchEngine(db)

@@ -16,8 +16,15 @@ namespace Jippnas.Web.Features.Search;
 /// </summary>
 public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILogger<SearchIndexer> logger)
 {
-    public const string VersionKey = "analyzer_version";
+    public const string VersionKey = "index_version";
+
+    /// <summary>The analyser's version and the index layout's (2: term vectors beside the SQLite index).</summary>
+    public static readonly string IndexVersion = $"{IndonesianAnalyzer.Version.ToString(CultureInfo.InvariantCulture)}.2";
+
     private const int RebuildBatch = 2_000;
+
+    // 2 GiB at most, held only while rebuilding: enough for the index and term vectors of 1,000,000 innovations.
+    private const int RebuildCacheKib = 2 * 1024 * 1024;
     private static readonly string[] FtsColumns = ["$id", "$head", "$meta", "$summary", "$body", "$tags"];
 
     private static IndonesianAnalyzer Analyzer => IndonesianAnalyzer.Shared;
@@ -67,11 +74,18 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (!Postgres)
+            {
+                // The whole rebuild is one transaction: with SQLite's default 2 MB page cache its pages spill into
+                // the write-ahead log, and every later read searches a log that grows past a gigabyte.
+                await ExecuteAsync(connection, null, $"PRAGMA cache_size = -{RebuildCacheKib}", cancellationToken);
+            }
+
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await db.Database.UseTransactionAsync(transaction, cancellationToken);
             await ExecuteAsync(connection, transaction, Postgres
                 ? "LOCK TABLE innovation_search IN EXCLUSIVE MODE; TRUNCATE innovation_search; DROP INDEX IF EXISTS ix_innovation_search_document; TRUNCATE search_words"
-                : "DELETE FROM innovation_search; DELETE FROM search_words", cancellationToken);
+                : "INSERT INTO innovation_search(innovation_search) VALUES ('delete-all'); DELETE FROM innovation_search_terms; DELETE FROM search_words", cancellationToken);
 
             var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
             var total = 0;
@@ -100,11 +114,26 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
             await SetVersionAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Search index rebuilt: {Count} innovations, {Words} words.", total, words.Count);
-            await ExecuteAsync(connection, null, Postgres ? "ANALYZE innovation_search; ANALYZE search_words" : "INSERT INTO innovation_search(innovation_search) VALUES ('optimize')", cancellationToken);
+            if (Postgres)
+            {
+                // VACUUM marks the new rows visible to all, so counting matches reads the GIN index without
+                // visiting each row; it cannot share a batch with other statements.
+                await ExecuteAsync(connection, null, "VACUUM (ANALYZE) innovation_search", cancellationToken);
+                await ExecuteAsync(connection, null, "ANALYZE search_words", cancellationToken);
+            }
+            else
+            {
+                await ExecuteAsync(connection, null, "INSERT INTO innovation_search(innovation_search) VALUES ('optimize')", cancellationToken);
+            }
             return total;
         }
         finally
         {
+            if (!Postgres)
+            {
+                await ExecuteAsync(connection, null, "PRAGMA cache_size = -2000", CancellationToken.None);
+            }
+
             await db.Database.UseTransactionAsync(null, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
             vocabulary.Invalidate();
@@ -115,7 +144,7 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
     public async Task<bool> IsStaleAsync(CancellationToken cancellationToken)
     {
         var version = await db.SearchSettings.AsNoTracking().Where(s => s.Key == VersionKey).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
-        return version != IndonesianAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
+        return version != IndexVersion;
     }
 
     // Reads on a connection of its own and analyses on the thread pool while the caller writes the previous batch.
@@ -133,7 +162,7 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
                     .Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
                 var sources = await SearchSources.RangeAsync(reader, after, RebuildBatch, cancellationToken);
                 var documents = new SearchDocument[sources.Count];
-                Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => documents[i] = SearchDocument.Build(sources[i], Analyzer).Prepare());
+                Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => documents[i] = SearchDocument.Build(sources[i], Analyzer).Prepare(termVector: !Postgres));
                 if (documents.Length > 0)
                 {
                     await output.WriteAsync(([.. documents], CountWords(documents)), cancellationToken);
@@ -195,7 +224,7 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
             var list = string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
             await ExecuteAsync(connection, transaction, Postgres
                 ? $"DELETE FROM innovation_search WHERE innovation_id IN ({list})"
-                : $"DELETE FROM innovation_search WHERE rowid IN ({list})", cancellationToken);
+                : $"DELETE FROM innovation_search WHERE rowid IN ({list}); DELETE FROM innovation_search_terms WHERE innovation_id IN ({list})", cancellationToken);
         }
     }
 
@@ -220,13 +249,12 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO innovation_search (rowid, head, meta, summary, body, tags) VALUES ($id, $head, $meta, $summary, $body, $tags)";
-        var parameters = FtsColumns.Select(name =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        var parameters = FtsColumns.Select(name => Parameter(command, name)).ToArray();
+        await using var vectors = connection.CreateCommand();
+        vectors.Transaction = transaction;
+        vectors.CommandText = "INSERT INTO innovation_search_terms (innovation_id, terms) VALUES ($id, $terms)";
+        var vectorId = Parameter(vectors, "$id");
+        var vector = Parameter(vectors, "$terms");
         foreach (var document in documents)
         {
             parameters[0].Value = document.Id;
@@ -237,6 +265,9 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
 
             parameters[5].Value = document.TagText;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            vectorId.Value = document.Id;
+            vector.Value = document.TermVector;
+            await vectors.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -270,7 +301,7 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO search_settings (key, value) VALUES (@k, @v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
         Parameter(command, "@k").Value = VersionKey;
-        Parameter(command, "@v").Value = IndonesianAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
+        Parameter(command, "@v").Value = IndexVersion;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -52,7 +52,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
     {
         var words = await vocabulary.GetAsync(cancellationToken);
         var plan = SearchPlanner.Plan(query.Q, words, IndonesianAnalyzer.Shared);
-        var engine = SearchEngine.For(db);
+        var engine = SearchEngine.For(db, words);
         var tags = query.Tags().Select(MatchExpression.Term).ToList();
         var limit = settings.CandidateLimit;
 
@@ -148,7 +148,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         }
 
         var any = MatchExpression.Or(terms);
-        var ranked = await SearchEngine.For(db).CandidatesAsync(any, [any], settings.CandidateLimit, common: false, cancellationToken);
+        var ranked = await SearchEngine.For(db, words).CandidatesAsync(any, [any], settings.CandidateLimit, common: false, cancellationToken);
         return [.. ranked.Where(r => r.Id != id).OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(count).Select(r => r.Id)];
     }
 
