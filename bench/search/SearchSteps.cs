@@ -36,6 +36,10 @@ public static class SearchSteps
         var engine = SearchEngine.For(db, words);
         var tags = query.Tags().Select(MatchExpression.Term).ToList();
         var limit = settings.CandidateLimit;
+        var floor = plan.Groups.Count == 1 && tags.Count == 0
+            ? plan.Groups[0].Alternatives.Where(a => a.Length == 1).Select(a => words.TermFloor(a[0])).DefaultIfEmpty(0).Max()
+            : 0;
+        engine.CountAlong = (plan.MatchesAll && tags.Count == 0) || floor > settings.CountLimit ? 0 : settings.CountLimit + 1;
         Lap(0);
 
         List<ScoredId> ranked;
@@ -73,9 +77,6 @@ public static class SearchSteps
             }
         }
 
-        var floor = plan.Groups.Count == 1 && tags.Count == 0
-            ? plan.Groups[0].Alternatives.Where(a => a.Length == 1).Select(a => words.TermFloor(a[0])).DefaultIfEmpty(0).Max()
-            : 0;
         if (ranked.Count >= limit && !(plan.MatchesAll && tags.Count == 0) && floor <= settings.CountLimit)
         {
             await engine.CountAsync(counted, settings.CountLimit + 1, common, cancellationToken);

@@ -340,6 +340,37 @@ public abstract class SearchTests(SearchPortal portal)
         }
     }
 
+    [SkippableFact]
+    public async Task A_capped_search_counts_past_its_candidates_and_stops_at_the_count_limit()
+    {
+        const string q = "warga";
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var query = new SearchQuery(q, new Jippnas.Web.Features.Innovations.InnovationFilter());
+        var all = await SearchWithAsync(query, new SearchOptions());
+        all.TotalIsLowerBound.ShouldBeFalse();
+        all.Total.ShouldBeGreaterThanOrEqualTo(5, $"'{q}' should match at least five records of the test set");
+
+        // Two candidates ranked, the rest counted: exactly, when the count limit is above the matches ...
+        var counted = await SearchWithAsync(query, new SearchOptions { CandidateLimit = 2, CountLimit = all.Total + 5 });
+        counted.Ranked.ShouldBe(2);
+        counted.FacetsFromTop.ShouldBeTrue();
+        counted.Total.ShouldBe(all.Total);
+        counted.TotalIsLowerBound.ShouldBeFalse();
+
+        // ... and as "more than" the limit when the matches pass it.
+        var bounded = await SearchWithAsync(query, new SearchOptions { CandidateLimit = 2, CountLimit = 3 });
+        bounded.Ranked.ShouldBe(2);
+        bounded.Total.ShouldBe(3);
+        bounded.TotalIsLowerBound.ShouldBeTrue();
+    }
+
+    private Task<SearchResult> SearchWithAsync(SearchQuery query, SearchOptions options) =>
+        portal.Factory.WithDbAsync(db => new SearchService(
+            db,
+            portal.Factory.Services.GetRequiredService<SearchVocabulary>(),
+            portal.Factory.Services.GetRequiredService<SimilarCache>(),
+            Microsoft.Extensions.Options.Options.Create(options)).SearchAsync(query, CancellationToken.None));
+
     private static string Q(string q) => "q=" + Uri.EscapeDataString(q);
 
     private static JsonElement Innovation(JsonElement item) => item.GetProperty("innovation");

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Jippnas.Web.Data;
@@ -67,9 +68,13 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         vocabulary.Invalidate();
     }
 
-    /// <summary>Recreates the index and the word counts from every published innovation.</summary>
-    public async Task<int> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recreates the index and the word counts from every published innovation, then tidies up outside the
+    /// transaction (FTS5 merges its segments into one; PostgreSQL vacuums and gathers statistics).
+    /// </summary>
+    public async Task<SearchRebuild> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -113,11 +118,13 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
             await AddWordsAsync(connection, transaction, words, cancellationToken);
             await SetVersionAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            var built = Stopwatch.GetElapsedTime(started);
             logger.LogInformation("Search index rebuilt: {Count} innovations, {Words} words.", total, words.Count);
+            started = Stopwatch.GetTimestamp();
             if (Postgres)
             {
-                // VACUUM marks the new rows visible to all, so counting matches reads the GIN index without
-                // visiting each row; it cannot share a batch with other statements.
+                // Statistics for the planner, and the vacuum autovacuum would otherwise start on the freshly loaded
+                // table during the first searches. VACUUM cannot share a batch with other statements.
                 await ExecuteAsync(connection, null, "VACUUM (ANALYZE) innovation_search", cancellationToken);
                 await ExecuteAsync(connection, null, "ANALYZE search_words", cancellationToken);
             }
@@ -125,7 +132,8 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
             {
                 await ExecuteAsync(connection, null, "INSERT INTO innovation_search(innovation_search) VALUES ('optimize')", cancellationToken);
             }
-            return total;
+
+            return new SearchRebuild(total, built, Stopwatch.GetElapsedTime(started));
         }
         finally
         {
@@ -322,3 +330,6 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
+
+/// <summary>What a rebuild did: innovations indexed, the time to build and commit, the time to tidy up after.</summary>
+public sealed record SearchRebuild(int Count, TimeSpan Build, TimeSpan Tidy);

@@ -58,6 +58,8 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         var engine = SearchEngine.For(db, words);
         var tags = query.Tags().Select(MatchExpression.Term).ToList();
         var limit = settings.CandidateLimit;
+        // Counted only when the candidates are capped, and not at all when the vocabulary proves the count past the limit.
+        engine.CountAlong = (plan.MatchesAll && tags.Count == 0) || Floor(plan, tags.Count, words) > settings.CountLimit ? 0 : settings.CountLimit + 1;
 
         List<ScoredId> ranked;
         MatchExpression counted;
