@@ -364,12 +364,29 @@ public abstract class SearchTests(SearchPortal portal)
         bounded.TotalIsLowerBound.ShouldBeTrue();
     }
 
-    private Task<SearchResult> SearchWithAsync(SearchQuery query, SearchOptions options) =>
+    [SkippableFact]
+    public async Task A_timed_search_gives_the_same_result_and_the_time_of_each_step()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var query = new SearchQuery("warga sekolah", new Jippnas.Web.Features.Innovations.InnovationFilter());
+        var plain = await SearchWithAsync(query, new SearchOptions());
+        var timings = new SearchTimings();
+        var timed = await SearchWithAsync(query, new SearchOptions(), timings);
+
+        timed.Total.ShouldBe(plain.Total);
+        timed.Hits.Select(h => h.Item.Id).ShouldBe(plain.Hits.Select(h => h.Item.Id));
+        timings.Milliseconds.Length.ShouldBe(Enum.GetValues<SearchStep>().Length);
+        timings.Milliseconds.ShouldAllBe(ms => ms >= 0);
+        timings.Milliseconds[(int)SearchStep.Candidates].ShouldBeGreaterThan(0);
+        timings.Milliseconds[(int)SearchStep.Page].ShouldBeGreaterThan(0);
+    }
+
+    private Task<SearchResult> SearchWithAsync(SearchQuery query, SearchOptions options, SearchTimings? timings = null) =>
         portal.Factory.WithDbAsync(db => new SearchService(
             db,
             portal.Factory.Services.GetRequiredService<SearchVocabulary>(),
             portal.Factory.Services.GetRequiredService<SimilarCache>(),
-            Microsoft.Extensions.Options.Options.Create(options)).SearchAsync(query, CancellationToken.None));
+            Microsoft.Extensions.Options.Options.Create(options)).SearchAsync(query, CancellationToken.None, timings));
 
     private static string Q(string q) => "q=" + Uri.EscapeDataString(q);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
 using Jippnas.Web.Features.Innovations;
@@ -51,15 +52,20 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
     private const double CommonShare = 0.1;
     private readonly SearchOptions settings = options.Value;
 
-    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    /// <param name="query">What to search for.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <param name="timings">When given, receives the time of each step (the search benchmark's breakdown).</param>
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken, SearchTimings? timings = null)
     {
         var words = await vocabulary.GetAsync(cancellationToken);
         var plan = SearchPlanner.Plan(query.Q, words, IndonesianAnalyzer.Shared);
         var engine = SearchEngine.For(db, words);
         var tags = query.Tags().Select(MatchExpression.Term).ToList();
         var limit = settings.CandidateLimit;
+        var floor = Floor(plan, tags.Count, words);
         // Counted only when the candidates are capped, and not at all when the vocabulary proves the count past the limit.
-        engine.CountAlong = (plan.MatchesAll && tags.Count == 0) || Floor(plan, tags.Count, words) > settings.CountLimit ? 0 : settings.CountLimit + 1;
+        engine.CountAlong = (plan.MatchesAll && tags.Count == 0) || floor > settings.CountLimit ? 0 : settings.CountLimit + 1;
+        timings?.Lap(SearchStep.Plan);
 
         List<ScoredId> ranked;
         MatchExpression counted;
@@ -69,6 +75,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
             counted = tags.Count > 0 ? MatchExpression.And(tags) : MatchExpression.Term(SearchTags.All);
             common = tags.Count == 0;
             ranked = await engine.CandidatesAsync(counted, [], limit, common, cancellationToken);
+            timings?.Lap(SearchStep.Candidates);
         }
         else
         {
@@ -78,6 +85,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
             // A filter makes even a common word selective: the index intersects the two cheaply.
             common = tags.Count == 0 && plan.Groups.Min(g => g.EstimatedCount) > words.DocumentCount * CommonShare;
             ranked = await engine.CandidatesAsync(all, groups, limit, common, cancellationToken);
+            timings?.Lap(SearchStep.Candidates);
             counted = all;
             // Then records with only some of the words (any selective word of any reading), below those with all.
             var terms = plan.WordTerms;
@@ -92,19 +100,23 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
                 var top = ranked.Count == 0 ? 0 : ranked.Max(r => r.Score);
                 ranked.AddRange(partial.Where(p => !full.Contains(p.Id)).Select(p => p with { Score = p.Score - top - 1e6 }));
                 counted = select;
+                timings?.Lap(SearchStep.Partial);
             }
         }
 
         var capped = ranked.Count >= limit;
         var total = !capped ? ranked.Count
             : plan.MatchesAll && tags.Count == 0 ? await db.CountAsync(Tally.Total, "all", cancellationToken)
-            : Floor(plan, tags.Count, words) > settings.CountLimit ? settings.CountLimit + 1
+            : floor > settings.CountLimit ? settings.CountLimit + 1
             : await engine.CountAsync(counted, settings.CountLimit + 1, common, cancellationToken);
         var exact = !capped || (plan.MatchesAll && tags.Count == 0);
+        timings?.Lap(SearchStep.Count);
         var facts = await SearchFacts.LoadAsync(db, ranked.Select(r => r.Id).ToList(), cancellationToken);
         var order = Order(ranked, facts, query.Sort, plan.MatchesAll);
+        timings?.Lap(SearchStep.Facts);
         var pageIds = order.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
         var hits = await SearchFacts.HitsAsync(db, pageIds, plan, cancellationToken);
+        timings?.Lap(SearchStep.Page);
         return new SearchResult(
             query, plan, hits,
             exact ? total : Math.Min(total, settings.CountLimit), !exact && total > settings.CountLimit,
@@ -174,5 +186,31 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
             (SearchSort.Relevance, false) => ranked.OrderByDescending(r => r.Score).ThenByDescending(r => facts.Awards(r.Id)).ThenByDescending(r => r.Id),
         };
         return [.. order.Select(r => r.Id)];
+    }
+}
+
+public enum SearchStep
+{
+    Plan,
+    Candidates,
+    Partial,
+    Count,
+    Facts,
+    Page,
+}
+
+/// <summary>Milliseconds spent in each <see cref="SearchStep"/> of one or more searches (for the search benchmark).</summary>
+public sealed class SearchTimings
+{
+    private long lap = Stopwatch.GetTimestamp();
+
+    public double[] Milliseconds { get; } = new double[Enum.GetValues<SearchStep>().Length];
+
+    /// <summary>Adds the time since the previous lap (or since creation) to <paramref name="step"/>.</summary>
+    public void Lap(SearchStep step)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Milliseconds[(int)step] += Stopwatch.GetElapsedTime(lap, now).TotalMilliseconds;
+        lap = now;
     }
 }
