@@ -42,7 +42,20 @@ public abstract class SearchEngine(JippnasDb db)
     // Counts taken while selecting candidates, by selection, up to CountAlong.
     private protected Dictionary<MatchExpression, int> CountedAlong { get; } = [];
 
-    protected async Task<List<ScoredId>> ReadAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    protected Task<List<ScoredId>> ReadAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken) =>
+        ReadAsync(sql, parameters, async reader =>
+        {
+            var rows = new List<ScoredId>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new ScoredId(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.FieldCount > 1 ? reader.GetDouble(1) : 0));
+            }
+
+            return rows;
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="sql"/> with parameters @p0, @p1, … on the context's connection (and transaction) and reads it.</summary>
+    protected async Task<T> ReadAsync<T>(string sql, IReadOnlyList<object> parameters, Func<DbDataReader, Task<T>> read, CancellationToken cancellationToken)
     {
         var connection = Db.Database.GetDbConnection();
         await Db.Database.OpenConnectionAsync(cancellationToken);
@@ -59,14 +72,8 @@ public abstract class SearchEngine(JippnasDb db)
                 command.Parameters.Add(parameter);
             }
 
-            var rows = new List<ScoredId>();
-            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(new ScoredId(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.FieldCount > 1 ? reader.GetDouble(1) : 0));
-            }
-
-            return rows;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader);
         }
         finally
         {
@@ -116,47 +123,33 @@ internal sealed class SqliteSearchEngine(JippnasDb db, VocabularySnapshot words)
             [selection.ToFts5(), limit],
             cancellationToken))[0].Id;
 
-    private async Task<Dictionary<int, double>> ScoresAsync(List<ScoredId> ids, WeightedTerm[] terms, double averageLength, CancellationToken cancellationToken)
-    {
-        var scores = new Dictionary<int, double>(ids.Count);
-        await using var command = await CommandAsync(
+    private Task<Dictionary<int, double>> ScoresAsync(List<ScoredId> ids, WeightedTerm[] terms, double averageLength, CancellationToken cancellationToken) =>
+        ReadAsync(
             // CROSS JOIN keeps json_each outside: left to itself the planner may scan the whole table with a bloom filter.
             "SELECT t.innovation_id, t.terms FROM json_each(@p0) AS j CROSS JOIN innovation_search_terms AS t ON t.innovation_id = j.value",
-            "[" + string.Join(',', ids.Select(i => i.Id.ToString(CultureInfo.InvariantCulture))) + "]",
-            cancellationToken);
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            ["[" + string.Join(',', ids.Select(i => i.Id.ToString(CultureInfo.InvariantCulture))) + "]"],
+            async reader =>
             {
-                scores[reader.GetInt32(0)] = TermVectors.Score((byte[])reader.GetValue(1), terms, averageLength);
-            }
-        }
-        finally
-        {
-            await Db.Database.CloseConnectionAsync();
-        }
+                var scores = new Dictionary<int, double>(ids.Count);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    scores[reader.GetInt32(0)] = TermVectors.Score((byte[])reader.GetValue(1), terms, averageLength);
+                }
 
-        return scores;
-    }
+                return scores;
+            },
+            cancellationToken);
 
     // FTS5 keeps the number of rows and of tokens per column in one small record that it updates on every write;
     // reading it is one look-up. Layout: SQLite varints, the row count then one total per column. A re-indexed
     // record counts twice in both, so the ratio stays close to the true average length.
     private async Task<double> AverageLengthAsync(CancellationToken cancellationToken)
     {
-        byte[]? block;
-        await using (var command = await CommandAsync("SELECT block FROM innovation_search_data WHERE id = @p0", AveragesRow, cancellationToken))
-        {
-            try
-            {
-                block = await command.ExecuteScalarAsync(cancellationToken) as byte[];
-            }
-            finally
-            {
-                await Db.Database.CloseConnectionAsync();
-            }
-        }
+        var block = await ReadAsync(
+            "SELECT block FROM innovation_search_data WHERE id = @p0",
+            [AveragesRow],
+            async reader => await reader.ReadAsync(cancellationToken) ? reader.GetValue(0) as byte[] : null,
+            cancellationToken);
 
         long rows = 0, tokens = 0;
         if (block is { Length: > 0 })
@@ -171,19 +164,6 @@ internal sealed class SqliteSearchEngine(JippnasDb db, VocabularySnapshot words)
         }
 
         return rows > 0 && tokens > 0 ? (double)tokens / rows : 1;
-    }
-
-    private async Task<DbCommand> CommandAsync(string sql, object parameter, CancellationToken cancellationToken)
-    {
-        await Db.Database.OpenConnectionAsync(cancellationToken);
-        var command = Db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = Db.Database.CurrentTransaction?.GetDbTransaction();
-        var p = command.CreateParameter();
-        p.ParameterName = "@p0";
-        p.Value = parameter;
-        command.Parameters.Add(p);
-        return command;
     }
 }
 
@@ -258,45 +238,28 @@ internal sealed class PostgresSearchEngine(JippnasDb db) : SearchEngine(db)
     // rank only the first `limit` of them, so the count comes with the candidates.
     private async Task<List<ScoredId>> CandidatesCountingAsync(MatchExpression selection, MatchExpression rank, int limit, CancellationToken cancellationToken)
     {
-        var connection = Db.Database.GetDbConnection();
-        await Db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = Db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"""
-                {IndexPlan}SELECT c.innovation_id, ts_rank({Weights}, c.document, @rank::tsquery, 1)::float8, c.total::int FROM (
-                    SELECT innovation_id, document, row_number() OVER () AS n, count(*) OVER () AS total FROM (
-                        SELECT innovation_id, document FROM innovation_search WHERE document @@ @selection::tsquery LIMIT @along) m) c
-                WHERE c.n <= @limit{ResetPlanning}
-                """;
-            AddParameter(command, "@selection", selection.ToTsQuery());
-            AddParameter(command, "@rank", rank.ToTsQuery());
-            AddParameter(command, "@along", CountAlong);
-            AddParameter(command, "@limit", limit);
-            var rows = new List<ScoredId>();
-            var total = 0;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+        var (rows, total) = await ReadAsync(
+            $"""
+            {IndexPlan}SELECT c.innovation_id, ts_rank({Weights}, c.document, @p1::tsquery, 1)::float8, c.total::int FROM (
+                SELECT innovation_id, document, row_number() OVER () AS n, count(*) OVER () AS total FROM (
+                    SELECT innovation_id, document FROM innovation_search WHERE document @@ @p0::tsquery LIMIT @p2) m) c
+            WHERE c.n <= @p3{ResetPlanning}
+            """,
+            [selection.ToTsQuery(), rank.ToTsQuery(), CountAlong, limit],
+            async reader =>
             {
-                rows.Add(new ScoredId(reader.GetInt32(0), reader.GetDouble(1)));
-                total = reader.GetInt32(2);
-            }
+                var rows = new List<ScoredId>();
+                var total = 0;
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(new ScoredId(reader.GetInt32(0), reader.GetDouble(1)));
+                    total = reader.GetInt32(2);
+                }
 
-            CountedAlong[selection] = total;
-            return rows;
-        }
-        finally
-        {
-            await Db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+                return (rows, total);
+            },
+            cancellationToken);
+        CountedAlong[selection] = total;
+        return rows;
     }
 }
