@@ -74,7 +74,6 @@ public sealed class SearchDocument
 
     public const int FieldCount = 4;
     private readonly string?[] texts = new string?[FieldCount];
-    private Dictionary<string, string>? words;
     private byte[]? termVector;
 
     public int Id { get; }
@@ -95,9 +94,9 @@ public sealed class SearchDocument
         next = analyzer.Analyze(source.RegencyName, meta, next + 1);
         next = analyzer.Analyze(source.ProvinceName, meta, next + 1);
         analyzer.Analyze(source.SectorName, meta, next + 1);
-        var summary = new List<AnalyzedToken>();
+        var summary = new List<AnalyzedToken>(Tokens(source.Summary));
         analyzer.Analyze(source.Summary, summary, 1);
-        var body = new List<AnalyzedToken>();
+        var body = new List<AnalyzedToken>(Tokens(source.Narrative));
         analyzer.Analyze(source.Narrative, body, 1);
 
         var tags = new List<string> { SearchTags.All, SearchTags.Status(source.Status) };
@@ -132,6 +131,9 @@ public sealed class SearchDocument
         return new SearchDocument(source.Id, [head, meta, summary, body], tags);
     }
 
+    // Room for the tokens of a text at once (Indonesian words and their spaces average about seven characters).
+    private static int Tokens(string? text) => ((text?.Length ?? 0) / 6) + 4;
+
     /// <summary>The analysed text of one field, terms separated by spaces (what FTS5 indexes).</summary>
     public string FieldText(int field)
     {
@@ -152,30 +154,10 @@ public sealed class SearchDocument
 
     public string TagText => string.Join(' ', Tags);
 
-    /// <summary>Each written word once, with its term: the vocabulary this document contributes.</summary>
-    public IReadOnlyDictionary<string, string> Words()
-    {
-        if (words is not null)
-        {
-            return words;
-        }
-
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in Fields)
-        {
-            foreach (var token in field)
-            {
-                seen.TryAdd(token.Word, token.Term);
-            }
-        }
-
-        return words = seen;
-    }
-
     /// <summary>How often each term occurs in each field (<see cref="TermVectors"/>), for scoring on SQLite.</summary>
     public byte[] TermVector => termVector ??= TermVectors.Encode(this);
 
-    /// <summary>Computes what the writers read (field texts, words, term vector) now, on the calling thread.</summary>
+    /// <summary>Computes what the writers read (field texts, term vector) now, on the calling thread.</summary>
     public SearchDocument Prepare(bool termVector)
     {
         for (var field = 0; field < FieldCount; field++)
@@ -183,7 +165,6 @@ public sealed class SearchDocument
             FieldText(field);
         }
 
-        Words();
         if (termVector)
         {
             _ = TermVector;

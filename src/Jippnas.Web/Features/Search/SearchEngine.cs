@@ -57,21 +57,10 @@ public abstract class SearchEngine(JippnasDb db)
     /// <summary>Runs <paramref name="sql"/> with parameters @p0, @p1, … on the context's connection (and transaction) and reads it.</summary>
     protected async Task<T> ReadAsync<T>(string sql, IReadOnlyList<object> parameters, Func<DbDataReader, Task<T>> read, CancellationToken cancellationToken)
     {
-        var connection = Db.Database.GetDbConnection();
         await Db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = Db.Database.CurrentTransaction?.GetDbTransaction();
-            for (var i = 0; i < parameters.Count; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-                parameter.Value = parameters[i];
-                command.Parameters.Add(parameter);
-            }
-
+            await using var command = SqlCommands.Create(Db, sql, parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await read(reader);
         }

@@ -56,8 +56,13 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
 
                 // Counts grow with new documents only; a re-indexed document may leave a count one too high until the
                 // next rebuild, which only nudges the choice between selective and frequent words.
-                var fresh = documents.Where(d => !existing.Contains(d.Id)).ToList();
-                await AddWordsAsync(connection, transaction, CountWords(fresh), cancellationToken);
+                var fresh = new WordTally();
+                foreach (var document in documents.Where(d => !existing.Contains(d.Id)))
+                {
+                    fresh.Add(document);
+                }
+
+                await AddWordsAsync(connection, transaction, fresh, cancellationToken);
             }
         }
         finally
@@ -92,24 +97,18 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
                 ? "LOCK TABLE innovation_search IN EXCLUSIVE MODE; TRUNCATE innovation_search; DROP INDEX IF EXISTS ix_innovation_search_document; TRUNCATE search_words"
                 : "INSERT INTO innovation_search(innovation_search) VALUES ('delete-all'); DELETE FROM innovation_search_terms; DELETE FROM search_words", cancellationToken);
 
-            var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
             var total = 0;
-            var analysed = Channel.CreateBounded<(List<SearchDocument> Documents, Dictionary<string, (string Stem, int Count)> Words)>(2);
+            var analysed = Channel.CreateBounded<SearchDocument[]>(2);
             var producer = Task.Run(() => ProduceAsync(analysed.Writer, cancellationToken), cancellationToken);
             // This loop only writes: reading, analysing and counting words happen on other threads meanwhile.
-            await foreach (var (documents, batchWords) in analysed.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var documents in analysed.Reader.ReadAllAsync(cancellationToken))
             {
                 await InsertAsync(connection, transaction, documents, cancellationToken);
-                foreach (var (word, (stem, count)) in batchWords)
-                {
-                    words[word] = words.TryGetValue(word, out var known) ? (known.Stem, known.Count + count) : (stem, count);
-                }
-
-                total += documents.Count;
+                total += documents.Length;
                 progress?.Report(total);
             }
 
-            await producer;
+            var words = await producer;
             if (Postgres)
             {
                 await ExecuteAsync(connection, transaction, "CREATE INDEX ix_innovation_search_document ON innovation_search USING gin (document)", cancellationToken);
@@ -156,8 +155,10 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
     }
 
     // Reads on a connection of its own and analyses on the thread pool while the caller writes the previous batch.
-    private async Task ProduceAsync(ChannelWriter<(List<SearchDocument>, Dictionary<string, (string Stem, int Count)>)> output, CancellationToken cancellationToken)
+    // Returns the word counts of every document read, tallied by each analysing thread and added up at the end.
+    private async Task<WordTally> ProduceAsync(ChannelWriter<SearchDocument[]> output, CancellationToken cancellationToken)
     {
+        using var tallies = new ThreadLocal<WordTally>(() => new WordTally(), trackAllValues: true);
         try
         {
             var options = new DbContextOptionsBuilder<JippnasDb>();
@@ -168,12 +169,16 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
             {
                 var last = await reader.Innovations.Where(i => i.Id > after).OrderBy(i => i.Id).Skip(RebuildBatch - 1)
                     .Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
-                var sources = await SearchSources.RangeAsync(reader, after, RebuildBatch, cancellationToken);
+                var sources = await SearchSources.RangeAsync(reader, after, last, cancellationToken);
                 var documents = new SearchDocument[sources.Count];
-                Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => documents[i] = SearchDocument.Build(sources[i], Analyzer).Prepare(termVector: !Postgres));
+                Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                {
+                    documents[i] = SearchDocument.Build(sources[i], Analyzer).Prepare(termVector: !Postgres);
+                    tallies.Value!.Add(documents[i]);
+                });
                 if (documents.Length > 0)
                 {
-                    await output.WriteAsync(([.. documents], CountWords(documents)), cancellationToken);
+                    await output.WriteAsync(documents, cancellationToken);
                 }
 
                 if (last is null)
@@ -185,26 +190,19 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
             }
 
             output.Complete();
+            var words = new WordTally();
+            foreach (var tally in tallies.Values)
+            {
+                words.Add(tally);
+            }
+
+            return words;
         }
         catch (Exception exception)
         {
             output.Complete(exception);
             throw;
         }
-    }
-
-    private static Dictionary<string, (string Stem, int Count)> CountWords(IEnumerable<SearchDocument> documents)
-    {
-        var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            foreach (var (word, stem) in document.Words())
-            {
-                words[word] = words.TryGetValue(word, out var known) ? (known.Stem, known.Count + 1) : (stem, 1);
-            }
-        }
-
-        return words;
     }
 
     private async Task<HashSet<int>> ExistingAsync(DbConnection connection, DbTransaction? transaction, int[] ids, CancellationToken cancellationToken)
@@ -236,7 +234,7 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         }
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, List<SearchDocument> documents, CancellationToken cancellationToken)
+    private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken)
     {
         if (documents.Count == 0)
         {
@@ -279,7 +277,7 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         }
     }
 
-    private async Task AddWordsAsync(DbConnection connection, DbTransaction? transaction, Dictionary<string, (string Stem, int Count)> words, CancellationToken cancellationToken)
+    private async Task AddWordsAsync(DbConnection connection, DbTransaction? transaction, WordTally words, CancellationToken cancellationToken)
     {
         if (words.Count == 0)
         {
@@ -294,7 +292,7 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         var word = Parameter(command, "@w");
         var stem = Parameter(command, "@s");
         var count = Parameter(command, "@c");
-        foreach (var (key, (root, number)) in words)
+        foreach (var (key, root, number) in words.Words())
         {
             word.Value = key;
             stem.Value = root;
