@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Jippnas.IntegrationTests.Infrastructure;
@@ -29,8 +30,8 @@ public sealed record ExchangeLine(
     public static async Task<ImportSummary> ImportAsync(PortalFactory portal, string text)
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        using var reader = new StringReader(text);
-        return await scope.ServiceProvider.GetRequiredService<ExchangeImport>().ImportAsync(reader, CancellationToken.None);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return await scope.ServiceProvider.GetRequiredService<ExchangeImport>().ImportAsync(() => new MemoryStream(bytes));
     }
 }
 
@@ -179,7 +180,7 @@ public abstract class ExchangeImportTests(PortalFixture portal)
     [InlineData("unknown province", 2, "province")]
     [InlineData("unknown sector", 2, "sector")]
     [InlineData("year 3021", 2, "year")]
-    [InlineData("year as text", 2, "year")]
+    [InlineData("year not a number", 2, "year")]
     [InlineData("regency not in province", 2, "regency_city")]
     [InlineData("duplicate source_id", 3, "source_id")]
     [InlineData("unknown award", 2, "award")]
@@ -211,12 +212,13 @@ public abstract class ExchangeImportTests(PortalFixture portal)
     [SkippableTheory]
     [InlineData("")]
     [InlineData("\n\n   \n")]
-    public async Task An_empty_file_adds_nothing(string file)
+    public async Task An_empty_file_is_refused_as_empty_and_adds_nothing(string file)
     {
         TestDatabase.SkipUnlessAvailable(portal.Provider);
         var before = await CountsAsync();
         var summary = await ExchangeLine.ImportAsync(portal.Factory, file);
-        summary.Committed.ShouldBeTrue();
+        summary.Committed.ShouldBeFalse();
+        summary.Errors.ShouldHaveSingleItem().Message.ShouldContain("kosong");
         (summary.Added, summary.Updated, summary.Unchanged).ShouldBe((0, 0, 0));
         (await CountsAsync()).ShouldBe(before);
     }
@@ -255,7 +257,7 @@ public abstract class ExchangeImportTests(PortalFixture portal)
             "unknown province" => Start.Replace("\"35\"", "\"99\"", StringComparison.Ordinal) + "\"year\":2020}",
             "unknown sector" => Start + "\"sector\":\"SEKTOR_FIKTIF\"}",
             "year 3021" => Start + "\"year\":3021}",
-            "year as text" => Start + "\"year\":\"2020\"}",
+            "year not a number" => Start + "\"year\":\"dua ribu\"}",
             "regency not in province" => Start + "\"regency_city\":\"16.71\"}",
             "unknown award" => Start + "\"award\":\"KIPP_TOP1000\"}",
             "unknown award in a list" => Start + "\"award\":[\"KIPP_TOP45\",\"PIALA_X\"]}",

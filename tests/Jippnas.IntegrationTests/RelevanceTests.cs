@@ -24,9 +24,8 @@ public abstract class RelevanceTests(DatabaseProvider provider, ITestOutputHelpe
         _ = portal.Server;
         await using var scope = portal.Services.CreateAsyncScope();
 
-        using (var corpus = new StreamReader(Path.Combine(Folder, "corpus.jsonl")))
         {
-            var summary = await scope.ServiceProvider.GetRequiredService<ExchangeImport>().ImportAsync(corpus, CancellationToken.None);
+            var summary = await scope.ServiceProvider.GetRequiredService<ExchangeImport>().ImportAsync(() => File.OpenRead(Path.Combine(Folder, "corpus.jsonl")));
             summary.Errors.ShouldBeEmpty();
             summary.Added.ShouldBeGreaterThanOrEqualTo(150);
         }

@@ -17,6 +17,8 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : DbContext(o
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<OutcomeIndicator> OutcomeIndicators => Set<OutcomeIndicator>();
     public DbSet<SourceRecord> SourceRecords => Set<SourceRecord>();
+    public DbSet<SourceRecordVersion> SourceRecordVersions => Set<SourceRecordVersion>();
+    public DbSet<ImportColumn> ImportColumns => Set<ImportColumn>();
     public DbSet<StatusCheck> StatusChecks => Set<StatusCheck>();
     public DbSet<Hub> Hubs => Set<Hub>();
     public DbSet<HubDesignation> HubDesignations => Set<HubDesignation>();

@@ -26,6 +26,7 @@ public sealed class ReferenceDataLoader(JippnasDb db, SearchIndexer search, Time
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         await LoadRegionsAsync(cancellationToken);
         await LoadClassificationsAsync(cancellationToken);
+        await LoadImportColumnsAsync(cancellationToken);
         await LoadGovernmentsAsync(cancellationToken);
         await LoadHubsAsync(cancellationToken);
         var added = await LoadInnovationsAsync(cancellationToken);
@@ -90,6 +91,28 @@ public sealed class ReferenceDataLoader(JippnasDb db, SearchIndexer search, Time
         await AddMissingAsync(db.Sdgs, lists.Sdgs, row => new Sdg { Code = row[0].GetString()!, NameId = row[1].GetString()!, NameEn = row[2].GetString()! }, cancellationToken);
         await AddMissingAsync(db.AwardKinds, lists.AwardKinds, row => new AwardKind { Code = row[0].GetString()!, NameId = row[1].GetString()!, NameEn = row[2].GetString()!, Weight = row[3].GetInt32() }, cancellationToken);
         await AddMissingAsync(db.SourceSystems, lists.SourceSystems, row => new SourceSystem { Code = row[0].GetString()!, NameId = row[1].GetString()!, NameEn = row[2].GetString()! }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Each source's default column mapping, for sources that have none yet: a curator's edits are never overwritten.
+    private async Task LoadImportColumnsAsync(CancellationToken cancellationToken)
+    {
+        var defaults = ReadJson<Dictionary<string, JsonElement>>("import-columns.json");
+        var sources = await db.SourceSystems.ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.Ordinal, cancellationToken);
+        var mapped = await db.ImportColumns.Select(c => c.SourceSystemId).Distinct().ToListAsync(cancellationToken);
+        foreach (var (code, columns) in defaults)
+        {
+            if (!sources.TryGetValue(code, out var sourceId) || mapped.Contains(sourceId))
+            {
+                continue;
+            }
+
+            foreach (var column in columns.EnumerateObject())
+            {
+                db.ImportColumns.Add(new ImportColumn { SourceSystemId = sourceId, ColumnName = ImportColumn.Normalize(column.Name), Field = column.Value.GetString()! });
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -11,13 +11,13 @@ namespace Jippnas.Web.Infrastructure;
 /// <summary>
 /// Commands run through the same configuration as the portal (<c>dotnet run --project src/Jippnas.Web -- COMMAND</c>):
 /// <c>synthetic N [--seed n]</c>, <c>migrate</c>, <c>rebuild-tallies</c>, <c>rebuild-search</c>, <c>schema-script</c>,
-/// <c>import FILE.jsonl</c>, <c>relevance CORPUS.jsonl QUERIES.jsonl [--check]</c>, <c>synonyms [add KIND "a | b"]</c>,
+/// <c>import FILE [--source CODE] [--dry-run]</c>, <c>relevance CORPUS.jsonl QUERIES.jsonl [--check]</c>, <c>synonyms [add KIND "a | b"]</c>,
 /// <c>hash-password</c> (the administrator's password hash for <c>Jippnas:Admin:PasswordHash</c>).
 /// Settings go as <c>--Key=Value</c> arguments.
 /// </summary>
 internal static class Cli
 {
-    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.jsonl>, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], hash-password (reads stdin).";
+    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run], relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], hash-password (reads stdin).";
 
     public static async Task<bool> TryRunAsync(string[] args)
     {
@@ -69,7 +69,7 @@ internal static class Cli
             "rebuild-tallies" => await RebuildTalliesAsync(services),
             "rebuild-search" => await RebuildSearchAsync(services),
             "synthetic" => await SyntheticAsync(services, args),
-            "import" => await ImportAsync(services, positional),
+            "import" => await ImportAsync(services, args),
             "relevance" => await RelevanceAsync(services, positional, args.Contains("--check")),
             "synonyms" => await SynonymsAsync(services, positional),
             _ => true,
@@ -117,26 +117,39 @@ internal static class Cli
         return true;
     }
 
-    private static async Task<bool> ImportAsync(IServiceProvider services, List<string> positional)
+    private static async Task<bool> ImportAsync(IServiceProvider services, string[] args)
     {
-        if (positional.Count != 1 || !File.Exists(positional[0]))
+        var sourceAt = Array.IndexOf(args, "--source");
+        if (sourceAt > 0 && sourceAt + 1 >= args.Length)
         {
-            return Fail("import: give one JSON Lines file in the exchange format (docs/exchange-format.md).");
+            return Fail("import: --source needs a source code (KIPP, IGA, LAN, PROVINSI, JIPPNAS).");
         }
 
-        using var reader = new StreamReader(positional[0]);
-        var summary = await services.GetRequiredService<ExchangeImport>().ImportAsync(reader, CancellationToken.None);
-        if (!summary.Committed)
+        var source = sourceAt > 0 ? args[sourceAt + 1] : ColumnMapping.ExchangeSource;
+        var dryRun = args.Contains("--dry-run");
+        var positional = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != sourceAt + 1).ToList();
+        if (positional.Count != 1 || !File.Exists(positional[0]))
+        {
+            return Fail("import: give one file (CSV, XLSX or JSON Lines; docs/exchange-format.md), e.g. import data.csv --source KIPP [--dry-run].");
+        }
+
+        var path = positional[0];
+        var progress = new Progress<ImportProgress>(p => Console.Error.Write($"\r{(p.Stage == ImportStage.Checking ? "Checked" : "Saved")} {p.Rows:N0} rows  "));
+        var summary = await services.GetRequiredService<ExchangeImport>().ImportAsync(() => File.OpenRead(path), source, dryRun, progress, CancellationToken.None);
+        Console.Error.WriteLine();
+        if (summary.ErrorCount > 0)
         {
             foreach (var error in summary.Errors.Take(200))
             {
                 await Console.Error.WriteLineAsync(error.ToString());
             }
 
-            return Fail($"import: {summary.Errors.Count} errors; nothing was saved.");
+            return Fail($"import: {summary.ErrorCount} errors in {summary.Invalid} rows; nothing was saved.");
         }
 
-        Console.WriteLine($"Imported: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged.");
+        Console.WriteLine(dryRun
+            ? $"Checked, nothing saved: {summary.Added} would be added, {summary.Updated} updated, {summary.Unchanged} unchanged."
+            : $"Imported: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged.");
         return true;
     }
 

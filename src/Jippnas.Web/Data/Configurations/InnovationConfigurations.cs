@@ -98,6 +98,28 @@ internal sealed class SourceRecordConfiguration : IEntityTypeConfiguration<Sourc
     }
 }
 
+internal sealed class SourceRecordVersionConfiguration : IEntityTypeConfiguration<SourceRecordVersion>
+{
+    public void Configure(EntityTypeBuilder<SourceRecordVersion> builder)
+    {
+        builder.ToTable("source_record_versions");
+        builder.HasOne<SourceRecord>().WithMany().HasForeignKey(v => v.SourceRecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(v => v.SourceRecordId);
+    }
+}
+
+internal sealed class ImportColumnConfiguration : IEntityTypeConfiguration<ImportColumn>
+{
+    public void Configure(EntityTypeBuilder<ImportColumn> builder)
+    {
+        builder.ToTable("import_columns");
+        builder.Property(c => c.ColumnName).HasMaxLength(ImportColumn.MaxLength);
+        builder.Property(c => c.Field).HasMaxLength(40);
+        builder.HasOne<SourceSystem>().WithMany().HasForeignKey(c => c.SourceSystemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.SourceSystemId, c.ColumnName }).IsUnique();
+    }
+}
+
 internal sealed class StatusCheckConfiguration : IEntityTypeConfiguration<StatusCheck>
 {
     public void Configure(EntityTypeBuilder<StatusCheck> builder)

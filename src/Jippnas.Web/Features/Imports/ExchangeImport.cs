@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Jippnas.Web.Features.Imports.Reading;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
 using Jippnas.Web.Features.Search;
@@ -7,137 +8,297 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Features.Imports;
 
-/// <summary>One problem with one line of an import file, in Indonesian, naming the field.</summary>
+/// <summary>
+/// One problem with an import file, in Indonesian: the row (the spreadsheet row, or the line of a JSON Lines
+/// file; 0 for the file as a whole) and the column or field ("*" for the whole row).
+/// </summary>
 public sealed record ImportError(int Line, string Field, string Message)
 {
-    public override string ToString() => $"baris {Line}, kolom '{Field}': {Message}";
-}
-
-public sealed record ImportSummary(int Added, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors)
-{
-    public bool Committed => Errors.Count == 0;
+    public override string ToString() => Line == 0 ? $"berkas{(Field == "*" ? "" : $", kolom '{Field}'")}: {Message}" : $"baris {Line}, kolom '{Field}': {Message}";
 }
 
 /// <summary>
-/// Imports innovations in the JIPPNas exchange format (JSON Lines, docs/exchange-format.md). A record is
-/// identified by its source and source id: importing a file again changes nothing, a changed line updates
-/// its innovation. The whole file is one transaction, indexed for search inside it: every line is valid and
-/// saved, or nothing is.
+/// What an import did, or in a dry run would do: rows added, updated and unchanged, and the errors (the first
+/// <see cref="ExchangeImport.MaxListedErrors"/> listed, all counted). Nothing is saved when there is any error.
+/// </summary>
+public sealed record ImportSummary(int Added, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors)
+{
+    public int ErrorCount { get; init; } = Errors.Count;
+
+    /// <summary>Rows with at least one error.</summary>
+    public int Invalid { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public bool Committed => Errors.Count == 0 && !DryRun;
+}
+
+/// <summary>
+/// Imports innovations from a source's file (CSV, XLSX or JSON Lines; docs/exchange-format.md) through the
+/// source's column mapping. A record is identified by its source and source id: importing a file again changes
+/// nothing, a changed row updates its innovation and keeps the earlier payload. Two passes over the file: the
+/// first checks every row and counts what would change (the preview), the second writes everything in one
+/// transaction with the search index. Only keys are held between rows, so memory does not grow with the file.
 /// </summary>
 public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvider clock)
 {
-    public const int MaxLineLength = 200_000;
+    public const int MaxListedErrors = 1_000;
+    private const int Chunk = 500;
 
-    public async Task<ImportSummary> ImportAsync(TextReader input, CancellationToken cancellationToken)
+    /// <summary>Checks, and unless <paramref name="dryRun"/> saves, the file <paramref name="open"/> opens (it is opened once per pass).</summary>
+    /// <param name="open">Opens the file from its start; called once per pass.</param>
+    /// <param name="source">The source system whose column mapping reads the file; the exchange format's by default.</param>
+    /// <param name="dryRun">Only check and count.</param>
+    /// <param name="progress">Receives the number of rows done in each pass.</param>
+    /// <param name="cancellationToken">Stops the import; nothing is saved.</param>
+    public async Task<ImportSummary> ImportAsync(Func<Stream> open, string source = ColumnMapping.ExchangeSource, bool dryRun = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var mapping = await ColumnMapping.LoadAsync(db, source, cancellationToken);
+        if (mapping is null)
+        {
+            return new ImportSummary(0, 0, 0, [new ImportError(0, "source", $"sumber '{source}' tidak dikenal (contoh: KIPP, IGA, LAN, PROVINSI, JIPPNAS).")]);
+        }
+
         var names = await ExchangeNames.LoadAsync(db, cancellationToken);
-        var errors = new List<ImportError>();
-        var records = new List<(int Line, ExchangeRecord Record, string Raw)>();
-        var seen = new Dictionary<(string, string), int>();
-        var number = 0;
-        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        var check = await CheckAsync(open, mapping, names, progress, cancellationToken);
+        if (check.Errors.Count > 0 || dryRun)
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (line.Length > MaxLineLength)
-            {
-                errors.Add(new ImportError(number, "*", $"baris lebih dari {MaxLineLength:N0} karakter."));
-                continue;
-            }
-
-            var record = ExchangeRecord.Parse(line, number, names, clock, errors);
-            if (record is null)
-            {
-                continue;
-            }
-
-            if (seen.TryGetValue((record.SourceCode, record.SourceId), out var first))
-            {
-                errors.Add(new ImportError(number, "source_id", $"'{record.SourceId}' sudah ada di baris {first} berkas ini."));
-                continue;
-            }
-
-            seen[(record.SourceCode, record.SourceId)] = number;
-            records.Add((number, record, line));
+            return check with { DryRun = dryRun };
         }
 
-        if (errors.Count > 0)
-        {
-            return new ImportSummary(0, 0, 0, errors);
-        }
-
-        return await CommitAsync(records, names, cancellationToken);
+        return await CommitAsync(open, mapping, names, progress, cancellationToken);
     }
 
-    private async Task<ImportSummary> CommitAsync(List<(int Line, ExchangeRecord Record, string Raw)> records, ExchangeNames names, CancellationToken cancellationToken)
+    private async Task<ImportSummary> CheckAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var errors = new List<ImportError>();
+        var errorCount = 0;
+        var invalidRows = new HashSet<int>();
+        var seen = new Dictionary<(string, string), int>();
+        var pending = new List<(ExchangeRecord Record, string Payload)>(Chunk);
+        var (added, updated, unchanged, rows) = (0, 0, 0, 0);
+
+        void Keep(List<ImportError> found)
+        {
+            foreach (var error in found)
+            {
+                errorCount++;
+                invalidRows.Add(error.Line);
+                if (errors.Count < MaxListedErrors)
+                {
+                    errors.Add(error);
+                }
+            }
+        }
+
+        async Task ClassifyAsync()
+        {
+            var states = await StatesAsync(pending, names, cancellationToken);
+            added += states.Count(s => s == RowState.New);
+            updated += states.Count(s => s == RowState.Changed);
+            unchanged += states.Count(s => s == RowState.Unchanged);
+            pending.Clear();
+        }
+
+        await using (var stream = open())
+        {
+            try
+            {
+                await foreach (var row in ImportFiles.ReadAsync(stream, cancellationToken))
+                {
+                    var found = new List<ImportError>();
+                    var record = ExchangeRecord.From(mapping.Map(row, found), row.Number, names, clock, found);
+                    if (record is not null && seen.TryGetValue((record.SourceCode, record.SourceId), out var first))
+                    {
+                        found.Add(new ImportError(row.Number, "source_id", $"'{record.SourceId}' sudah ada di baris {first} berkas ini."));
+                    }
+                    else if (record is not null)
+                    {
+                        seen[(record.SourceCode, record.SourceId)] = row.Number;
+                        if (found.Count == 0)
+                        {
+                            pending.Add((record, Payload(row)));
+                        }
+                    }
+
+                    Keep(found);
+                    if (++rows % Chunk == 0)
+                    {
+                        progress?.Report(new ImportProgress(ImportStage.Checking, rows));
+                    }
+
+                    if (pending.Count == Chunk && errorCount == 0)
+                    {
+                        await ClassifyAsync();
+                    }
+                }
+            }
+            catch (ImportFileException exception)
+            {
+                Keep([exception.Error]);
+            }
+        }
+
+        if (errorCount == 0)
+        {
+            await ClassifyAsync();
+            if (rows == 0)
+            {
+                Keep([new ImportError(0, "*", "berkas tidak berisi satu baris data pun.")]);
+            }
+        }
+
+        progress?.Report(new ImportProgress(ImportStage.Checking, rows));
+        // With errors nothing will be saved, and rows are no longer compared after the first: no counts to show.
+        return errorCount > 0
+            ? new ImportSummary(0, 0, 0, errors) { ErrorCount = errorCount, Invalid = invalidRows.Count(r => r > 0) }
+            : new ImportSummary(added, updated, unchanged, errors);
+    }
+
+    private async Task<ImportSummary> CommitAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            var (added, updated, unchanged) = (0, 0, 0);
-            var touched = new List<Innovation>();
-            foreach (var chunk in records.Chunk(500))
+            var (added, updated, unchanged, rows) = (0, 0, 0, 0);
+            var pending = new List<(ExchangeRecord Record, string Payload)>(Chunk);
+
+            async Task WriteAsync()
             {
-                var keys = chunk.Select(c => c.Record.SourceId).ToList();
-                var existing = await db.SourceRecords.AsTracking().Where(s => keys.Contains(s.ExternalId)).ToListAsync(cancellationToken);
-                foreach (var (_, record, raw) in chunk)
-                {
-                    var systemId = names.SourceSystems[record.SourceCode];
-                    var source = existing.FirstOrDefault(s => s.SourceSystemId == systemId && s.ExternalId == record.SourceId);
-                    if (source is not null && source.Payload == raw)
-                    {
-                        unchanged++;
-                        continue;
-                    }
-
-                    var innovation = source?.InnovationId is { } id
-                        ? await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs).FirstAsync(i => i.Id == id, cancellationToken)
-                        : null;
-                    if (innovation is null)
-                    {
-                        innovation = new Innovation { Name = record.Name, Provenance = Provenance.Imported, CreatedAt = now };
-                        db.Innovations.Add(innovation);
-                        added++;
-                    }
-                    else
-                    {
-                        updated++;
-                    }
-
-                    record.ApplyTo(innovation, names, now);
-                    if (source is null)
-                    {
-                        innovation.SourceRecords.Add(new SourceRecord { SourceSystemId = systemId, ExternalId = record.SourceId, Payload = raw, FetchedAt = now, MatchStatus = MatchStatus.Matched });
-                    }
-                    else
-                    {
-                        source.Payload = raw;
-                        source.FetchedAt = now;
-                        if (source.InnovationId is null)
-                        {
-                            innovation.SourceRecords.Add(source);
-                        }
-                    }
-
-                    touched.Add(innovation);
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
+                var (a, u, n) = await WriteChunkAsync(pending, names, cancellationToken);
+                (added, updated, unchanged) = (added + a, updated + u, unchanged + n);
+                rows += pending.Count;
+                pending.Clear();
+                progress?.Report(new ImportProgress(ImportStage.Saving, rows));
             }
 
-            await search.IndexAsync([.. touched.Select(i => i.Id)], cancellationToken);
+            await using (var stream = open())
+            {
+                await foreach (var row in ImportFiles.ReadAsync(stream, cancellationToken))
+                {
+                    var errors = new List<ImportError>();
+                    var record = ExchangeRecord.From(mapping.Map(row, errors), row.Number, names, clock, errors);
+                    if (record is null || errors.Count > 0)
+                    {
+                        // The file changed between the passes: save nothing.
+                        throw new InvalidOperationException($"The import file changed while it was imported: {errors.FirstOrDefault()}");
+                    }
+
+                    pending.Add((record, Payload(row)));
+                    if (pending.Count == Chunk)
+                    {
+                        await WriteAsync();
+                    }
+                }
+            }
+
+            await WriteAsync();
             await transaction.CommitAsync(cancellationToken);
             return new ImportSummary(added, updated, unchanged, []);
         });
     }
+
+    private enum RowState
+    {
+        New,
+        Changed,
+        Unchanged,
+    }
+
+    // What saving each pending row would do, from the stored source records of its keys.
+    private async Task<List<RowState>> StatesAsync(List<(ExchangeRecord Record, string Payload)> pending, ExchangeNames names, CancellationToken cancellationToken)
+    {
+        var stored = await StoredAsync(pending, names, cancellationToken);
+        return pending.ConvertAll(p => stored.TryGetValue((names.SourceSystems[p.Record.SourceCode], p.Record.SourceId), out var source)
+            ? source.Payload == p.Payload ? RowState.Unchanged : RowState.Changed
+            : RowState.New);
+    }
+
+    private async Task<Dictionary<(int, string), SourceRecord>> StoredAsync(List<(ExchangeRecord Record, string Payload)> pending, ExchangeNames names, CancellationToken cancellationToken, bool tracking = false)
+    {
+        var keys = pending.Select(p => p.Record.SourceId).Distinct().ToList();
+        var query = db.SourceRecords.Where(s => keys.Contains(s.ExternalId));
+        var found = await (tracking ? query.AsTracking() : query).ToListAsync(cancellationToken);
+        var wanted = pending.Select(p => (names.SourceSystems[p.Record.SourceCode], p.Record.SourceId)).ToHashSet();
+        return found.Where(s => wanted.Contains((s.SourceSystemId, s.ExternalId))).ToDictionary(s => (s.SourceSystemId, s.ExternalId));
+    }
+
+    private async Task<(int Added, int Updated, int Unchanged)> WriteChunkAsync(List<(ExchangeRecord Record, string Payload)> pending, ExchangeNames names, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        var now = clock.GetUtcNow();
+        var (added, updated, unchanged) = (0, 0, 0);
+        var touched = new List<Innovation>();
+        var existing = await StoredAsync(pending, names, cancellationToken, tracking: true);
+        foreach (var (record, payload) in pending)
+        {
+            var systemId = names.SourceSystems[record.SourceCode];
+            var source = existing.GetValueOrDefault((systemId, record.SourceId));
+            if (source is not null && source.Payload == payload)
+            {
+                unchanged++;
+                continue;
+            }
+
+            var innovation = source?.InnovationId is { } id
+                ? await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs).FirstAsync(i => i.Id == id, cancellationToken)
+                : null;
+            if (innovation is null)
+            {
+                innovation = new Innovation { Name = record.Name, Provenance = Provenance.Imported, CreatedAt = now };
+                db.Innovations.Add(innovation);
+                added++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            record.ApplyTo(innovation, names, now);
+            if (source is null)
+            {
+                innovation.SourceRecords.Add(new SourceRecord { SourceSystemId = systemId, ExternalId = record.SourceId, Payload = payload, FetchedAt = now, MatchStatus = MatchStatus.Matched });
+            }
+            else
+            {
+                // The earlier payload stays as history, so a change of the source's columns can be re-mapped.
+                db.SourceRecordVersions.Add(new SourceRecordVersion { SourceRecordId = source.Id, Payload = source.Payload, FetchedAt = source.FetchedAt, ReplacedAt = now });
+                source.Payload = payload;
+                source.FetchedAt = now;
+                if (source.InnovationId is null)
+                {
+                    innovation.SourceRecords.Add(source);
+                }
+            }
+
+            touched.Add(innovation);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await search.IndexAsync([.. touched.Select(i => i.Id)], cancellationToken);
+        db.ChangeTracker.Clear();
+        return (added, updated, unchanged);
+    }
+
+    // What is kept of a row: its cells by the file's column names, so a later change of mapping can re-read it.
+    private static string Payload(ImportRow row) =>
+        JsonSerializer.Serialize(row.Cells.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal));
 }
+
+public enum ImportStage
+{
+    Checking,
+    Saving,
+}
+
+/// <summary>How far an import is: the pass and the rows done in it.</summary>
+public readonly record struct ImportProgress(ImportStage Stage, int Rows);
 
 /// <summary>Codes and names the importer resolves against, loaded once per file.</summary>
 internal sealed record ExchangeNames(

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using Jippnas.Web.Domain;
 using Jippnas.Web.Features.Shared;
 
@@ -22,30 +22,18 @@ internal sealed record ExchangeRecord(
     public static readonly IReadOnlyList<string> NarrativeFields =
         ["summary", "problem", "aims", "novelty", "implementation", "impact", "adaptability", "resources", "sustainability"];
 
-    public static ExchangeRecord? Parse(string line, int number, ExchangeNames names, TimeProvider clock, List<ImportError> errors)
+    /// <summary>Every field of the exchange format, in the order the format documents them.</summary>
+    public static readonly IReadOnlyList<string> Fields =
+        ["source", "source_id", "name", "acronym", "agency", "province", "regency_city", "year", "sector", "award", "sdgs", .. NarrativeFields];
+
+    /// <summary>Checks the fields of one row (already mapped from the file's columns); null when any is wrong, with the errors added.</summary>
+    public static ExchangeRecord? From(IReadOnlyDictionary<string, string?> fields, int number, ExchangeNames names, TimeProvider clock, List<ImportError> errors)
     {
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException exception)
-        {
-            errors.Add(new ImportError(number, "*", $"bukan JSON yang sah ({exception.Message.Split('.')[0]})."));
-            return null;
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new ImportError(number, "*", "setiap baris harus berupa satu objek JSON."));
-            return null;
-        }
-
         var before = errors.Count;
         string? Text(string field, int max, bool required = false)
         {
-            if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            var text = fields.GetValueOrDefault(field)?.Trim();
+            if (string.IsNullOrEmpty(text))
             {
                 if (required)
                 {
@@ -55,14 +43,7 @@ internal sealed record ExchangeRecord(
                 return null;
             }
 
-            if (value.ValueKind != JsonValueKind.String)
-            {
-                errors.Add(new ImportError(number, field, "harus berupa teks."));
-                return null;
-            }
-
-            var text = value.GetString()!.Trim();
-            if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+            if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t' and not '\r'))
             {
                 errors.Add(new ImportError(number, field, "berisi karakter kendali."));
                 return null;
@@ -74,12 +55,7 @@ internal sealed record ExchangeRecord(
                 return null;
             }
 
-            if (required && text.Length == 0)
-            {
-                errors.Add(new ImportError(number, field, "wajib diisi."));
-            }
-
-            return text.Length == 0 ? null : text;
+            return text;
         }
 
         var source = Text("source", 40, required: true);
@@ -120,16 +96,17 @@ internal sealed record ExchangeRecord(
         }
 
         int? year = null;
-        if (root.TryGetProperty("year", out var yearValue) && yearValue.ValueKind != JsonValueKind.Null)
+        if (Text("year", 20) is { } written)
         {
             var latest = clock.JakartaNow().Year + 1;
-            if (yearValue.ValueKind != JsonValueKind.Number || !yearValue.TryGetInt32(out var y) || y < 1945 || y > latest)
+            // Spreadsheets may write a whole number as 2019.0.
+            if (!decimal.TryParse(written, NumberStyles.Number, CultureInfo.InvariantCulture, out var y) || y != decimal.Truncate(y) || y < 1945 || y > latest)
             {
-                errors.Add(new ImportError(number, "year", $"tahun harus bilangan bulat antara 1945 dan {latest}."));
+                errors.Add(new ImportError(number, "year", $"tahun harus bilangan bulat antara 1945 dan {latest} (diberikan '{written}')."));
             }
             else
             {
-                year = y;
+                year = (int)y;
             }
         }
 
@@ -147,8 +124,8 @@ internal sealed record ExchangeRecord(
             }
         }
 
-        var awards = Codes(root, "award", names.AwardKinds, number, errors, "penghargaan");
-        var sdgs = Codes(root, "sdgs", names.Sdgs, number, errors, "TPB");
+        var awards = Codes(Text("award", 500), "award", names.AwardKinds, number, errors, "penghargaan");
+        var sdgs = Codes(Text("sdgs", 500), "sdgs", names.Sdgs, number, errors, "TPB");
         var narrative = NarrativeFields.ToDictionary(f => f, f => Text(f, 20_000), StringComparer.Ordinal);
         if (errors.Count > before)
         {
@@ -186,21 +163,15 @@ internal sealed record ExchangeRecord(
         }
     }
 
-    // A code or a list of codes ("award": "KIPP_TOP45" or ["KIPP_TOP45", "IGA"]).
-    private static List<int> Codes(JsonElement root, string field, Dictionary<string, int> known, int number, List<ImportError> errors, string what)
+    // A code or a list of codes separated by ';' or ',' ("KIPP_TOP45", "KIPP_TOP99; IGA").
+    private static List<int> Codes(string? written, string field, Dictionary<string, int> known, int number, List<ImportError> errors, string what)
     {
         var ids = new List<int>();
-        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        foreach (var code in (written ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            return ids;
-        }
-
-        var items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
-        foreach (var item in items)
-        {
-            if (item.ValueKind != JsonValueKind.String || !known.TryGetValue(item.GetString()!, out var id))
+            if (!known.TryGetValue(code, out var id))
             {
-                errors.Add(new ImportError(number, field, $"kode {what} '{(item.ValueKind == JsonValueKind.String ? item.GetString() : item.ToString())}' tidak dikenal."));
+                errors.Add(new ImportError(number, field, $"kode {what} '{code}' tidak dikenal."));
                 continue;
             }
 
