@@ -23,6 +23,7 @@ builder.Services.AddReferenceCatalog();
 builder.Services.AddInnovations();
 builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddImports();
+builder.Services.AddImportJobs(builder.Configuration);
 
 var app = builder.Build();
 

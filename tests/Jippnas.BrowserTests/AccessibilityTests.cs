@@ -9,7 +9,8 @@ namespace Jippnas.BrowserTests;
 [Collection(PortalInChromium.Name)]
 public sealed class AccessibilityTests(PortalFixture portal)
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
+    /// <summary>axe's WCAG 2.0 and 2.1 A and AA rules, what every page is checked against.</summary>
+    internal static readonly AxeRunOptions Wcag21AA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };

@@ -15,6 +15,11 @@ namespace Jippnas.BrowserTests;
 public sealed class PortalFixture : IAsyncLifetime
 {
     public const string DefaultChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The administrator's password on this portal (user "admin").</summary>
+    public const string AdminPassword = "kata-sandi-peramban-2026";
+
+    private static readonly string AdminPasswordHash = Jippnas.Web.Infrastructure.AdminAuthentication.HashPassword(AdminPassword);
     public const string RequireBrowserVariable = "JIPPNAS_REQUIRE_BROWSER";
     public const string ChromiumPathVariable = "JIPPNAS_CHROMIUM";
 
@@ -137,6 +142,8 @@ public sealed class PortalFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:LoadReferenceData", "true");
             builder.UseSetting("ConnectionStrings:Jippnas", $"Data Source={databasePath}");
+            builder.UseSetting("Jippnas:Admin:PasswordHash", AdminPasswordHash);
+            builder.UseSetting("Jippnas:Imports:Folder", Path.Combine(Path.GetDirectoryName(databasePath)!, "imports"));
         }
     }
 }

@@ -19,6 +19,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : DbContext(o
     public DbSet<SourceRecord> SourceRecords => Set<SourceRecord>();
     public DbSet<SourceRecordVersion> SourceRecordVersions => Set<SourceRecordVersion>();
     public DbSet<ImportColumn> ImportColumns => Set<ImportColumn>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<StatusCheck> StatusChecks => Set<StatusCheck>();
     public DbSet<Hub> Hubs => Set<Hub>();
     public DbSet<HubDesignation> HubDesignations => Set<HubDesignation>();

@@ -30,3 +30,53 @@ public sealed class SourceRecordVersion
     public DateTimeOffset FetchedAt { get; init; }
     public DateTimeOffset ReplacedAt { get; init; }
 }
+
+public enum ImportJobState
+{
+    /// <summary>Queued or being read for the preview.</summary>
+    Checking = 0,
+
+    /// <summary>Checked: the preview is ready (with or without errors).</summary>
+    Checked = 1,
+
+    /// <summary>Queued or being saved.</summary>
+    Saving = 2,
+
+    Saved = 3,
+
+    /// <summary>Stopped by an error of the server; nothing of the file was saved.</summary>
+    Failed = 4,
+
+    /// <summary>Cut off by a restart while checking or saving; its transaction never committed, so nothing was saved.</summary>
+    Interrupted = 5,
+}
+
+/// <summary>One file a curator uploaded: the stored file, its preview, and whether and what it saved.</summary>
+public sealed class ImportJob
+{
+    public const int MaxFileName = 255;
+
+    public int Id { get; init; }
+    public int SourceSystemId { get; init; }
+    public required string FileName { get; init; }
+
+    /// <summary>The file's name in the import folder (a random name, never the uploaded one).</summary>
+    public required string StoredName { get; init; }
+
+    public long Size { get; init; }
+    public required string Sha256 { get; init; }
+    public ImportJobState State { get; set; }
+    public bool SaveRequested { get; set; }
+    public int Added { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int ErrorCount { get; set; }
+    public int InvalidRows { get; set; }
+
+    /// <summary>The first errors, as JSON (<c>[{"line":…,"field":…,"message":…}]</c>).</summary>
+    public string? Errors { get; set; }
+
+    public string? CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

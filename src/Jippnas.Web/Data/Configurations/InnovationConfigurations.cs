@@ -120,6 +120,20 @@ internal sealed class ImportColumnConfiguration : IEntityTypeConfiguration<Impor
     }
 }
 
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> builder)
+    {
+        builder.ToTable("import_jobs");
+        builder.Property(j => j.FileName).HasMaxLength(ImportJob.MaxFileName);
+        builder.Property(j => j.StoredName).HasMaxLength(100);
+        builder.Property(j => j.Sha256).HasMaxLength(64);
+        builder.Property(j => j.CreatedBy).HasMaxLength(200);
+        builder.HasOne<SourceSystem>().WithMany().HasForeignKey(j => j.SourceSystemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(j => j.CreatedAt);
+    }
+}
+
 internal sealed class StatusCheckConfiguration : IEntityTypeConfiguration<StatusCheck>
 {
     public void Configure(EntityTypeBuilder<StatusCheck> builder)

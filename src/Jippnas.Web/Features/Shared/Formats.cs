@@ -23,6 +23,10 @@ public static class Formats
     public static string Date(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, Jakarta).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
+    /// <summary>A moment in Jakarta time, as Indonesian writes it (24 November 2026 06.40 WIB).</summary>
+    public static string DateTime(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Jakarta).ToString("d MMMM yyyy HH.mm", CultureInfo.CurrentCulture) + " WIB";
+
     /// <summary>Only http(s) addresses become links; anything else an agency typed is shown as text.</summary>
     public static bool IsWebLink(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

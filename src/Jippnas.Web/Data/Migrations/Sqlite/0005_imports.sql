@@ -19,3 +19,27 @@ CREATE TABLE "source_record_versions" (
 );
 
 CREATE INDEX "ix_source_record_versions_source_record_id" ON "source_record_versions" ("source_record_id");
+
+CREATE TABLE "import_jobs" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_import_jobs" PRIMARY KEY AUTOINCREMENT,
+    "source_system_id" INTEGER NOT NULL,
+    "file_name" TEXT NOT NULL,
+    "stored_name" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "state" INTEGER NOT NULL,
+    "save_requested" INTEGER NOT NULL,
+    "added" INTEGER NOT NULL,
+    "updated" INTEGER NOT NULL,
+    "unchanged" INTEGER NOT NULL,
+    "error_count" INTEGER NOT NULL,
+    "invalid_rows" INTEGER NOT NULL,
+    "errors" TEXT NULL,
+    "created_by" TEXT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    CONSTRAINT "fk_import_jobs_source_systems_source_system_id" FOREIGN KEY ("source_system_id") REFERENCES "source_systems" ("id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "ix_import_jobs_created_at" ON "import_jobs" ("created_at");
+CREATE INDEX "ix_import_jobs_source_system_id" ON "import_jobs" ("source_system_id");
