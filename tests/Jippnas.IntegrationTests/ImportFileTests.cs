@@ -94,6 +94,37 @@ public abstract class ImportFileTests(PortalFixture portal)
         saved.Summary.ShouldBe("Waktu tunggu turun dari dua jam menjadi 20 menit.");
     }
 
+    [SkippableFact]
+    public async Task Region_names_as_sources_write_them_resolve_to_their_codes()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var csv = "ID Proposal,Judul Inovasi,Provinsi,Kabupaten/Kota\n"
+            + "RN-01,Satu,Prov. Jawa Timur,Kab. Lumajang\n"
+            + "RN-02,Dua,,PEMKOT PALEMBANG\n"
+            + "RN-03,Tiga,DKI Jakarta,Kota Adm. Jakarta Selatan\n"
+            + "RN-04,Empat,,Banyuwangi\n"
+            + "RN-05,Lima,Pemprov Jawa Barat,\n";
+
+        (await ImportAsync(Encoding.UTF8.GetBytes(csv), "KIPP")).Errors.ShouldBeEmpty();
+
+        var regions = await portal.Factory.WithDbAsync(db => db.SourceRecords.Where(s => s.ExternalId.StartsWith("RN-"))
+            .Join(db.Innovations, s => s.InnovationId, i => i.Id, (s, i) => new { s.ExternalId, i.ProvinceCode, i.RegencyCode })
+            .ToDictionaryAsync(r => r.ExternalId, r => (r.ProvinceCode, r.RegencyCode)));
+        regions["RN-01"].ShouldBe(("35", "35.08"));
+        regions["RN-02"].ShouldBe(("16", "16.71"));
+        regions["RN-03"].ShouldBe(("31", "31.74"));
+        regions["RN-04"].ShouldBe(("35", "35.10"));
+        regions["RN-05"].ShouldBe(("32", (string?)null));
+    }
+
+    [SkippableFact]
+    public async Task A_bare_name_that_two_regions_share_is_not_guessed()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var summary = await ImportAsync(Encoding.UTF8.GetBytes("ID Proposal,Judul Inovasi,Kabupaten/Kota\nRN-09,Sembilan,Bekasi\n"), "KIPP");
+        summary.Errors.ShouldHaveSingleItem().Field.ShouldBe("regency_city");
+    }
+
     [SkippableTheory]
     [InlineData("wrong encoding", 0, "*")]
     [InlineData("invalid UTF-8 after the start", 3, "*")]

@@ -310,23 +310,46 @@ internal sealed record ExchangeNames(
     Dictionary<string, int> SourceSystems,
     Dictionary<string, int> Governments)
 {
+    /// <summary>A province's code from its code or its name as a source writes it ("35", "Jawa Timur", "Prov. Jawa Timur").</summary>
+    public string? Province(string written) =>
+        Provinces.TryGetValue(written.Trim(), out var code) || Provinces.TryGetValue(RegionNames.Normalize(written), out code) ? code : null;
+
+    /// <summary>A regency or city from its code or its name as a source writes it ("35.08", "Kab. Lumajang", "Pemkab Lumajang", "Lumajang").</summary>
+    public (string Code, string Province)? Regency(string written) =>
+        Regencies.TryGetValue(written.Trim(), out var found) || Regencies.TryGetValue(RegionNames.Normalize(written), out found) ? found : null;
+
     public static async Task<ExchangeNames> LoadAsync(JippnasDb db, CancellationToken cancellationToken)
     {
         var regions = await db.Regions.AsNoTracking().Select(r => new { r.Code, r.Name, r.ParentCode }).ToListAsync(cancellationToken);
         var provinces = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var regencies = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
+        var bare = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
         foreach (var region in regions)
         {
+            var normalized = RegionNames.Normalize(region.Name);
             if (region.ParentCode is null)
             {
                 provinces[region.Code] = region.Code;
-                provinces[region.Name] = region.Code;
+                provinces[normalized] = region.Code;
             }
             else
             {
                 regencies[region.Code] = (region.Code, region.ParentCode);
-                regencies[region.Name] = (region.Code, region.ParentCode);
+                regencies[normalized] = (region.Code, region.ParentCode);
+                var name = RegionNames.Bare(normalized);
+                if (!bare.TryGetValue(name, out var list))
+                {
+                    bare[name] = list = [];
+                }
+
+                list.Add((region.Code, region.ParentCode));
             }
+        }
+
+        // A bare name ("Lumajang") stands for its regency or city only where no other has it (Bekasi is both).
+        foreach (var (name, list) in bare.Where(b => b.Value.Count == 1))
+        {
+            regencies.TryAdd(name, list[0]);
         }
 
         static Dictionary<string, int> ByCode(IEnumerable<Classification> list) =>

@@ -71,7 +71,7 @@ internal sealed record ExchangeRecord(
 
         var province = Text("province", 100);
         string? provinceCode = null;
-        if (province is not null && !names.Provinces.TryGetValue(province, out provinceCode))
+        if (province is not null && (provinceCode = names.Province(province)) is null)
         {
             errors.Add(new ImportError(number, "province", $"provinsi '{province}' tidak dikenal (kode Kemendagri seperti 35 atau nama seperti Jawa Timur)."));
         }
@@ -80,7 +80,7 @@ internal sealed record ExchangeRecord(
         string? regencyCode = null;
         if (regency is not null)
         {
-            if (!names.Regencies.TryGetValue(regency, out var found))
+            if (names.Regency(regency) is not { } found)
             {
                 errors.Add(new ImportError(number, "regency_city", $"kabupaten/kota '{regency}' tidak dikenal (kode seperti 35.10 atau nama seperti Kabupaten Banyuwangi)."));
             }
