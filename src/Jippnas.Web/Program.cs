@@ -32,6 +32,7 @@ app.UseJippnasWeb();
 app.MapInnovationsApi();
 app.MapInnovationsExport();
 app.MapSearchApi();
+app.MapSearchExport();
 app.MapRegionsApi();
 app.MapAgenciesApi();
 app.MapHubsApi();

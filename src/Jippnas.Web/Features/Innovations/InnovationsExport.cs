@@ -13,7 +13,7 @@ public static class InnovationsExport
 {
     public const int MaxRows = 200_000;
 
-    private static readonly string[] Headers =
+    internal static readonly string[] Headers =
     [
         "id", "nama", "akronim", "kode_provinsi", "provinsi", "kode_kabupaten_kota", "kabupaten_kota", "kode_bidang",
         "bidang", "tahun_mulai", "tahap", "status", "jumlah_penghargaan", "asal_data", "tautan",
@@ -40,8 +40,7 @@ public static class InnovationsExport
                 return ApiResults.Invalid(errors);
             }
 
-            var origin = site.Value.PublicBaseUrl?.GetLeftPart(UriPartial.Authority) ?? $"{context.Request.Scheme}://{context.Request.Host}";
-            var rows = Rows(db.StreamAsync(filter), reference, origin);
+            var rows = Rows(db.StreamAsync(filter), reference, Origin(context, site.Value));
             var name = $"inovasi-jippnas-{clock.JakartaNow():yyyyMMdd}";
             await TableExport.WriteAsync(context.Response, format, name, Headers, rows, cancellationToken);
             return Results.Empty;
@@ -49,7 +48,11 @@ public static class InnovationsExport
         .RequireRateLimiting(RateLimits.Exports)
         .ExcludeFromDescription();
 
-    private static async IAsyncEnumerable<object?[]> Rows(IAsyncEnumerable<InnovationListItem> items, ReferenceSnapshot r, string origin)
+    /// <summary>The public address links in an export point to.</summary>
+    internal static string Origin(HttpContext context, PublicSiteOptions site) =>
+        site.PublicBaseUrl?.GetLeftPart(UriPartial.Authority) ?? $"{context.Request.Scheme}://{context.Request.Host}";
+
+    internal static async IAsyncEnumerable<object?[]> Rows(IAsyncEnumerable<InnovationListItem> items, ReferenceSnapshot r, string origin)
     {
         await foreach (var i in items)
         {

@@ -38,6 +38,9 @@ public sealed record SearchResult(
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
     int Ranked)
 {
+    /// <summary>Every ranked result's id, in the order of the pages (what an export of the result writes).</summary>
+    public IReadOnlyList<int> Order { get; init; } = [];
+
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Ranked / (double)Query.PageSize));
 }
 
@@ -120,7 +123,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         return new SearchResult(
             query, plan, hits,
             exact ? total : Math.Min(total, settings.CountLimit), !exact && total > settings.CountLimit,
-            capped, facts.Facets(), order.Count);
+            capped, facts.Facets(), order.Count) { Order = order };
     }
 
     /// <summary>Innovations like this one: its most distinctive words, searched for among all others.</summary>
