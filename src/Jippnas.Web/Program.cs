@@ -33,6 +33,7 @@ app.MapInnovationsApi();
 app.MapInnovationsExport();
 app.MapSearchApi();
 app.MapSearchExport();
+app.MapExchangeExport();
 app.MapRegionsApi();
 app.MapAgenciesApi();
 app.MapHubsApi();
