@@ -49,4 +49,18 @@ public sealed class AdminImportPageTests(PortalFixture portal)
             (await page.RunAxe(AccessibilityTests.Wcag21AA)).Violations.ShouldBeEmpty();
         }
     }
+
+    [SkippableFact]
+    public async Task The_column_mapping_page_passes_axe_on_a_phone()
+    {
+        await using var context = await portal.NewContextAsync(new BrowserNewContextOptions
+        {
+            HttpCredentials = new HttpCredentials { Username = "admin", Password = PortalFixture.AdminPassword },
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+        });
+        var page = await context.NewPageAsync();
+        (await page.GotoAsync("/admin/impor/sumber/KIPP")).ShouldNotBeNull().Status.ShouldBe(200);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        (await page.RunAxe(AccessibilityTests.Wcag21AA)).Violations.ShouldBeEmpty();
+    }
 }

@@ -156,6 +156,45 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsy
         (await WaitForAsync(admin, job, "Pratinjau")).ShouldContain("1 inovasi baru");
     }
 
+    [SkippableFact]
+    public async Task A_curator_maps_a_new_column_and_the_file_that_has_it_then_imports()
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        var admin = Admin();
+        var page = await admin.GetStringAsync("/admin/impor/sumber/KIPP");
+        page.ShouldContain("judul inovasi");
+        var template = await admin.GetStringAsync("/admin/impor/sumber/KIPP?handler=template");
+        template.ShouldContain("\"id proposal\",\"judul inovasi\"");
+        template.ShouldNotContain("kontak"); // ignored columns are not asked for
+
+        const string Csv = "ID Proposal,Judul Inovasi,Nomor Telepon Kepala Dinas\nMAP-01,Layanan Baru,0812\n";
+        var refused = await UploadAsync(admin, "KIPP", "baru.csv", Encoding.UTF8.GetBytes(Csv));
+        (await WaitForAsync(admin, refused.Headers.Location!.ToString(), "galat di")).ShouldContain("Nomor Telepon Kepala Dinas");
+
+        var bad = await PostFormAsync(admin, "/admin/impor/sumber/KIPP", new() { ["Column"] = "Nomor Telepon Kepala Dinas", ["Field"] = "nomor_telepon" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("<strong>Isian</strong>");
+        var added = await PostFormAsync(admin, "/admin/impor/sumber/KIPP", new() { ["Column"] = "  Nomor  Telepon Kepala Dinas ", ["Field"] = "-" });
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var twice = await PostFormAsync(admin, "/admin/impor/sumber/KIPP", new() { ["Column"] = "nomor telepon kepala dinas", ["Field"] = "name" });
+        twice.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var accepted = await UploadAsync(admin, "KIPP", "baru.csv", Encoding.UTF8.GetBytes(Csv));
+        (await WaitForAsync(admin, accepted.Headers.Location!.ToString(), "Pratinjau")).ShouldContain("1 inovasi baru");
+
+        var id = await Portal.WithDbAsync(db => db.ImportColumns.Where(c => c.ColumnName == "nomor telepon kepala dinas").Select(c => c.Id).SingleAsync());
+        (await PostFormAsync(admin, $"/admin/impor/sumber/KIPP?handler=delete&id={id}", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Portal.WithDbAsync(db => db.ImportColumns.CountAsync(c => c.ColumnName == "nomor telepon kepala dinas"))).ShouldBe(0);
+        (await admin.GetAsync("/admin/impor/sumber/MYSPACE")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync("/admin/impor");
+        fields["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value;
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
     private PortalFactory NewPortal() => new(database!, new Dictionary<string, string>
     {
         ["Jippnas:Admin:PasswordHash"] = Hash,
