@@ -46,7 +46,7 @@ public sealed class ImportColumnsModel(JippnasDb db, Texts t) : PageModel
 
         var header = Columns.Where(c => c.Field != ImportColumn.Ignore)
             .OrderBy(c => Choices.ToList().IndexOf(c.Field)).ThenBy(c => c.ColumnName, StringComparer.Ordinal)
-            .Select(c => Quote(c.ColumnName));
+            .Select(c => TableExport.CsvCell(c.ColumnName));
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(string.Join(',', header) + "\r\n")).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"templat-{Source.Code.ToLowerInvariant()}.csv");
     }
@@ -117,6 +117,4 @@ public sealed class ImportColumnsModel(JippnasDb db, Texts t) : PageModel
         Columns = await db.ImportColumns.AsNoTracking().Where(c => c.SourceSystemId == source.Id).OrderBy(c => c.ColumnName).ToListAsync(cancellationToken);
         return true;
     }
-
-    private static string Quote(string value) => "\"" + TableExport.Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -52,7 +52,7 @@ public sealed class ImportJobModel(JippnasDb db, ImportJobs jobs, Texts t, TimeP
         var csv = new StringBuilder("baris,kolom,pesan\r\n");
         foreach (var error in Errors)
         {
-            csv.Append(error.Line).Append(',').Append(Quote(error.Field)).Append(',').Append(Quote(error.Message)).Append("\r\n");
+            csv.Append(error.Line).Append(',').Append(TableExport.CsvCell(error.Field)).Append(',').Append(TableExport.CsvCell(error.Message)).Append("\r\n");
         }
 
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"galat-impor-{id}.csv");
@@ -95,7 +95,4 @@ public sealed class ImportJobModel(JippnasDb db, ImportJobs jobs, Texts t, TimeP
         Errors = ImportJobs.ErrorsOf(job);
         return true;
     }
-
-    // Cells that a spreadsheet would run as formulas are neutralised, as in every export.
-    private static string Quote(string value) => "\"" + TableExport.Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

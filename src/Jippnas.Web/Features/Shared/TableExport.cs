@@ -35,6 +35,9 @@ public static class TableExport
     public static string Neutralise(string? value) =>
         value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value ?? "";
 
+    /// <summary>One CSV cell, quoted, with a formula neutralised: for small files built in memory.</summary>
+    public static string CsvCell(string value) => "\"" + Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     public static async Task WriteAsync(HttpResponse response, ExportFormat format, string fileName, IReadOnlyList<string> headers, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}\"";
