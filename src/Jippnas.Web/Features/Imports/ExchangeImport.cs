@@ -115,7 +115,8 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                     else if (record is not null)
                     {
                         seen[(record.SourceCode, record.SourceId)] = row.Number;
-                        if (found.Count == 0)
+                        // Once the file has an error nothing will be compared or saved: keep no payloads from then on.
+                        if (found.Count == 0 && errorCount == 0)
                         {
                             pending.Add((record, Payload(row)));
                         }
