@@ -44,31 +44,40 @@ public sealed class ImportJobs(IOptions<ImportOptions> options, IHostEnvironment
         var path = Path.Combine(Folder, stored);
         long size;
         string hash;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        try
         {
-            var buffer = new byte[81920];
-            size = 0;
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
-                sha.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                size += read;
+                var buffer = new byte[81920];
+                size = 0;
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    sha.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    size += read;
+                }
+
+                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             }
 
-            hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            var job = new ImportJob
+            {
+                SourceSystemId = sourceSystemId, FileName = SafeName(fileName), StoredName = stored, Size = size, Sha256 = hash,
+                State = ImportJobState.Checking, CreatedBy = user, CreatedAt = now, UpdatedAt = now,
+            };
+            db.ImportJobs.Add(job);
+            await db.SaveChangesAsync(cancellationToken);
+            await queue.Writer.WriteAsync(job.Id, cancellationToken);
+            return job;
         }
-
-        var job = new ImportJob
+        catch
         {
-            SourceSystemId = sourceSystemId, FileName = SafeName(fileName), StoredName = stored, Size = size, Sha256 = hash,
-            State = ImportJobState.Checking, CreatedBy = user, CreatedAt = now, UpdatedAt = now,
-        };
-        db.ImportJobs.Add(job);
-        await db.SaveChangesAsync(cancellationToken);
-        await queue.Writer.WriteAsync(job.Id, cancellationToken);
-        return job;
+            // No job points at a file whose upload or record failed: do not leave it behind.
+            File.Delete(path);
+            throw;
+        }
     }
 
     /// <summary>Queues a checked job for saving, or a job that was interrupted for checking again.</summary>
@@ -138,14 +147,29 @@ internal sealed class ImportWorker(ImportJobs jobs, IServiceScopeFactory scopes,
 #pragma warning restore CA1031
             {
                 logger.LogError(exception, "Import job {Id} failed.", id);
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<JippnasDb>();
-                await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Failed).SetProperty(j => j.UpdatedAt, clock.GetUtcNow()), CancellationToken.None);
+                await MarkFailedAsync(id);
             }
             finally
             {
                 jobs.Progress.TryRemove(id, out _);
             }
+        }
+    }
+
+    // Marking a job failed may fail too (the database is what broke): log it and keep the queue running.
+    private async Task MarkFailedAsync(int id)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<JippnasDb>();
+            await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Failed).SetProperty(j => j.UpdatedAt, clock.GetUtcNow()), CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The queue must outlive a database outage; the job stays "checking" or "saving" and is marked interrupted at the next start.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "Import job {Id} could not be marked failed.", id);
         }
     }
 

@@ -21,6 +21,7 @@ internal static class CsvRows
         }
 
         var columns = Columns(header);
+        var rows = 0;
         for (var row = 2; ; row++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -30,12 +31,13 @@ internal static class CsvRows
                 yield break;
             }
 
-            if (fields.Count == 1 && fields[0].Length == 0)
+            // Blank lines, and rows of bare separators (a spreadsheet saves cleared rows as ";;;;").
+            if (fields.TrueForAll(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
-            if (row - 1 > ImportFiles.MaxRows)
+            if (++rows > ImportFiles.MaxRows)
             {
                 throw new ImportFileException(ImportFiles.TooManyRows(row));
             }
@@ -150,6 +152,12 @@ internal static class CsvRows
 
                 if (c == separator)
                 {
+                    // One line of separators must not fill the memory: stop at once past the widest allowed row.
+                    if (fields.Count > Math.Max(columns?.Count ?? 0, ImportFiles.MaxColumns))
+                    {
+                        throw new ImportFileException(new ImportError(row, "*", $"baris ini berisi lebih dari {ImportFiles.MaxColumns} kolom."));
+                    }
+
                     fields.Add(field.ToString());
                     field.Clear();
                     quoted = closed = false;

@@ -51,7 +51,10 @@ public static class ImportFiles
         }
 
         var (encoding, bom) = TextEncoding(start);
-        var text = encoding.GetString(start, bom, Math.Min(start.Length - bom, 4096)).TrimStart();
+        // A sample cut inside a character is no error: decode without flushing, as the encoding check does.
+        var sample = new char[encoding.GetMaxCharCount(start.Length)];
+        var length = encoding.GetDecoder().GetChars(start, bom, start.Length - bom, sample, 0, flush: false);
+        var text = new string(sample, 0, length).TrimStart();
         if (text.Length == 0 && stream.Length - stream.Position <= Sniff)
         {
             throw new ImportFileException(new ImportError(0, "*", "berkas kosong: tidak ada satu baris data pun."));

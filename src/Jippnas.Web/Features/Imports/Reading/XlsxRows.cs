@@ -168,8 +168,9 @@ internal static class XlsxRows
         return strings;
     }
 
-    // The text of an <si> or <is> element: its <t> runs, without phonetic guides.
-    private static string Text(XmlReader reader)
+    // The text of an <si> or <is> element: its <t> runs, without phonetic guides (<rPh>). Walks node by node and
+    // never reads ahead, so it ends on the element's end tag whatever whitespace the file has or lacks.
+    private static string Text(XmlReader reader, int number = 0, int column = 0)
     {
         if (reader.IsEmptyElement)
         {
@@ -178,24 +179,48 @@ internal static class XlsxRows
 
         var text = new StringBuilder();
         var depth = reader.Depth;
-        while (Read(reader) && reader.Depth > depth)
+        var inText = false;
+        var phonetic = -1;
+        while (Read(reader) && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
+            if (phonetic >= 0)
             {
-                reader.Skip();
+                phonetic = reader.NodeType == XmlNodeType.EndElement && reader.Depth == phonetic ? -1 : phonetic;
+                continue;
             }
 
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t" && !reader.IsEmptyElement)
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh" && !reader.IsEmptyElement)
             {
-                text.Append(reader.ReadElementContentAsString());
-                if (reader.Depth <= depth)
-                {
-                    break;
-                }
+                phonetic = reader.Depth;
+            }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
+            {
+                inText = !reader.IsEmptyElement;
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "t")
+            {
+                inText = false;
+            }
+            else if (inText && IsText(reader.NodeType))
+            {
+                Append(text, reader.Value, number, column);
             }
         }
 
         return text.ToString();
+    }
+
+    private static bool IsText(XmlNodeType type) =>
+        type is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace;
+
+    private static void Append(StringBuilder text, string value, int number, int column)
+    {
+        if (text.Length + value.Length > ImportFiles.MaxCellLength)
+        {
+            throw new ImportFileException(new ImportError(number, ColumnLetters(column), $"isi sel lebih dari {ImportFiles.MaxCellLength:N0} karakter."));
+        }
+
+        text.Append(value);
     }
 
     // The cells of one <row>, by column index (A = 0).
@@ -230,6 +255,7 @@ internal static class XlsxRows
         return values;
     }
 
+    // One <c>: its <v> as its type says (a shared string's index, a boolean, a number as written) or its inline <is>.
     private static string? Cell(XmlReader reader, string? type, List<string> strings, int number, int column)
     {
         if (reader.IsEmptyElement)
@@ -238,42 +264,40 @@ internal static class XlsxRows
         }
 
         string? value = null;
+        var raw = new StringBuilder();
+        var inValue = false;
         var depth = reader.Depth;
-        while (Read(reader) && reader.Depth > depth)
+        while (Read(reader) && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
-            if (reader.NodeType != XmlNodeType.Element)
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "is")
             {
-                continue;
+                value = Text(reader, number, column);
             }
-
-            if (reader.LocalName == "is")
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v")
             {
-                value = Text(reader);
+                inValue = !reader.IsEmptyElement;
             }
-            else if (reader.LocalName == "v")
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "v")
             {
-                var raw = reader.ReadElementContentAsString();
-                value = type switch
-                {
-                    "s" when int.TryParse(raw, out var index) && index >= 0 && index < strings.Count => strings[index],
-                    "s" => throw new ImportFileException(new ImportError(number, ColumnLetters(column), "sel merujuk teks yang tidak ada di dalam berkas.")),
-                    "b" => raw == "1" ? "true" : "false",
-                    _ => raw,
-                };
-                if (reader.Depth <= depth)
-                {
-                    break;
-                }
+                inValue = false;
+                value = Value(raw.ToString(), type, strings, number, column);
             }
-        }
-
-        if (value is { Length: > ImportFiles.MaxCellLength })
-        {
-            throw new ImportFileException(new ImportError(number, ColumnLetters(column), $"isi sel lebih dari {ImportFiles.MaxCellLength:N0} karakter."));
+            else if (inValue && IsText(reader.NodeType))
+            {
+                Append(raw, reader.Value, number, column);
+            }
         }
 
         return value;
     }
+
+    private static string Value(string raw, string? type, List<string> strings, int number, int column) => type switch
+    {
+        "s" when int.TryParse(raw, out var index) && index >= 0 && index < strings.Count => strings[index],
+        "s" => throw new ImportFileException(new ImportError(number, ColumnLetters(column), "sel merujuk teks yang tidak ada di dalam berkas.")),
+        "b" => raw == "1" ? "true" : "false",
+        _ => raw,
+    };
 
     private static List<string> Columns(Dictionary<int, string?> values, int number)
     {
@@ -350,9 +374,9 @@ internal static class XlsxRows
         {
             return new CountingStream(entry.Open(), entry.Length);
         }
-        catch (InvalidDataException)
+        catch (Exception exception) when (exception is InvalidDataException or NotSupportedException)
         {
-            throw NotXlsx("arsip zip-nya rusak.");
+            throw NotXlsx("arsip zip-nya rusak atau memakai kompresi yang tidak didukung.");
         }
     }
 
