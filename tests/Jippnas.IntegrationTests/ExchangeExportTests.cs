@@ -45,6 +45,32 @@ public abstract class ExchangeExportTests(SearchPortal portal)
         (await ImportAsync(portal.Factory, bytes, dryRun: true)).Added.ShouldBe(0);
     }
 
+    [SkippableFact]
+    public async Task Innovations_from_no_source_come_back_as_themselves()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        await using var database = await TestDatabase.CreateAsync(portal.Provider);
+        await using var fresh = new PortalFactory(database);
+        await using (var scope = fresh.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Jippnas.Web.Features.Innovations.SyntheticInnovations>().AddAsync(12, 7, null, CancellationToken.None);
+        }
+
+        var bytes = await fresh.Browser().GetByteArrayAsync("/unduh/pertukaran.jsonl");
+        var native = Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains("\"source_id\":\"JIPPNAS-", StringComparison.Ordinal));
+        native.ShouldBe(12);
+        var before = await fresh.WithDbAsync(db => db.Innovations.CountAsync());
+
+        var preview = await ImportAsync(fresh, bytes, dryRun: true);
+        (preview.Added, preview.Updated).ShouldBe((0, preview.Updated));
+        preview.Updated.ShouldBeGreaterThanOrEqualTo(12);
+        var saved = await ImportAsync(fresh, bytes);
+        saved.Added.ShouldBe(0);
+        (await fresh.WithDbAsync(db => db.Innovations.CountAsync())).ShouldBe(before);
+        // Now they have a source identity: the same file again changes nothing.
+        (await ImportAsync(fresh, bytes)).Unchanged.ShouldBe(saved.Updated + saved.Unchanged);
+    }
+
     private static async Task<ImportSummary> ImportAsync(PortalFactory factory, byte[] bytes, bool dryRun = false)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -14,6 +14,9 @@ namespace Jippnas.Web.Features.Imports;
 /// </summary>
 public static class ExchangeExport
 {
+    /// <summary>The source id of an innovation that came from no source: <c>JIPPNAS-{id}</c> (imported back here, it updates that innovation).</summary>
+    public const string NativePrefix = "JIPPNAS-";
+
     private const int Batch = 1_000;
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
@@ -68,7 +71,7 @@ public static class ExchangeExport
                 writer.WriteStartObject();
                 var source = sources.GetValueOrDefault(row.Id);
                 writer.WriteString("source", source is null ? ColumnMapping.ExchangeSource : systems[source.SourceSystemId]);
-                writer.WriteString("source_id", source?.ExternalId ?? $"JIPPNAS-{row.Id}");
+                writer.WriteString("source_id", source?.ExternalId ?? NativePrefix + row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 writer.WriteString("name", row.Name);
                 Optional(writer, "acronym", row.Acronym);
                 Optional(writer, "agency", row.UnitName ?? row.Agency);

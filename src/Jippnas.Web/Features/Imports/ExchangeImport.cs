@@ -208,13 +208,33 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         Unchanged,
     }
 
-    // What saving each pending row would do, from the stored source records of its keys.
+    // What saving each pending row would do, from the stored source records of its keys (and, for a line of the
+    // exchange export without a source, the innovation it names).
     private async Task<List<RowState>> StatesAsync(List<(ExchangeRecord Record, string Payload)> pending, ExchangeNames names, CancellationToken cancellationToken)
     {
         var stored = await StoredAsync(pending, names, cancellationToken);
+        var native = await NativeAsync(pending, cancellationToken);
         return pending.ConvertAll(p => stored.TryGetValue((names.SourceSystems[p.Record.SourceCode], p.Record.SourceId), out var source)
             ? source.Payload == p.Payload ? RowState.Unchanged : RowState.Changed
-            : RowState.New);
+            : NativeId(p.Record) is { } id && native.Contains(id) ? RowState.Changed : RowState.New);
+    }
+
+    /// <summary>
+    /// The innovation a line names when the exchange export wrote it without a source (<c>JIPPNAS</c>,
+    /// <c>JIPPNAS-{id}</c>): imported back into the portal it came from, it updates that innovation instead of adding
+    /// a copy.
+    /// </summary>
+    private static int? NativeId(ExchangeRecord record) =>
+        record.SourceCode == ColumnMapping.ExchangeSource && record.SourceId.StartsWith(ExchangeExport.NativePrefix, StringComparison.Ordinal)
+        && int.TryParse(record.SourceId.AsSpan(ExchangeExport.NativePrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
+    // Of the innovations named by JIPPNAS-{id} lines, those that exist here.
+    private async Task<HashSet<int>> NativeAsync(List<(ExchangeRecord Record, string Payload)> pending, CancellationToken cancellationToken)
+    {
+        var ids = pending.Select(p => NativeId(p.Record)).OfType<int>().Distinct().ToList();
+        return ids.Count == 0 ? [] : [.. await db.Innovations.Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)];
     }
 
     private async Task<Dictionary<(int, string), SourceRecord>> StoredAsync(List<(ExchangeRecord Record, string Payload)> pending, ExchangeNames names, CancellationToken cancellationToken, bool tracking = false)
@@ -247,8 +267,9 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 continue;
             }
 
-            var innovation = source?.InnovationId is { } id
-                ? await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs).FirstAsync(i => i.Id == id, cancellationToken)
+            var target = source?.InnovationId ?? (source is null ? NativeId(record) : null);
+            var innovation = target is { } id
+                ? await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs).FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
                 : null;
             if (innovation is null)
             {
