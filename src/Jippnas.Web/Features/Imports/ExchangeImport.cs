@@ -257,20 +257,25 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         var (added, updated, unchanged) = (0, 0, 0);
         var touched = new List<Innovation>();
         var existing = await StoredAsync(pending, names, cancellationToken, tracking: true);
+        int? Target(ExchangeRecord record, SourceRecord? source) => source?.InnovationId ?? (source is null ? NativeId(record) : null);
+        SourceRecord? Stored(ExchangeRecord record) => existing.GetValueOrDefault((names.SourceSystems[record.SourceCode], record.SourceId));
+
+        // The innovations the chunk's changed rows update, in one query rather than one per row.
+        var targets = pending.Where(p => Stored(p.Record) is not { } s || s.Payload != p.Payload)
+            .Select(p => Target(p.Record, Stored(p.Record))).OfType<int>().Distinct().ToList();
+        var innovations = targets.Count == 0 ? [] : await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs)
+            .Where(i => targets.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         foreach (var (record, payload) in pending)
         {
             var systemId = names.SourceSystems[record.SourceCode];
-            var source = existing.GetValueOrDefault((systemId, record.SourceId));
+            var source = Stored(record);
             if (source is not null && source.Payload == payload)
             {
                 unchanged++;
                 continue;
             }
 
-            var target = source?.InnovationId ?? (source is null ? NativeId(record) : null);
-            var innovation = target is { } id
-                ? await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs).FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
-                : null;
+            var innovation = Target(record, source) is { } id ? innovations.GetValueOrDefault(id) : null;
             if (innovation is null)
             {
                 innovation = new Innovation { Name = record.Name, Provenance = Provenance.Imported, CreatedAt = now };

@@ -37,7 +37,24 @@ public static class ImportFiles
     static ImportFiles() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The format of a file, from its first bytes (the stream is left where it was).</summary>
-    public static ImportFormat Detect(Stream stream)
+    public static ImportFormat Detect(Stream stream) => Examine(stream).Format;
+
+    /// <summary>The rows of the file, read lazily; throws <see cref="ImportFileException"/> where the file cannot be read.</summary>
+    public static IAsyncEnumerable<ImportRow> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var (format, encoding, bom) = Examine(stream);
+        if (format == ImportFormat.Xlsx)
+        {
+            return XlsxRows.ReadAsync(stream, cancellationToken);
+        }
+
+        stream.Seek(bom, SeekOrigin.Current);
+        var reader = new StreamReader(stream, encoding!, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+        return format == ImportFormat.JsonLines ? JsonLinesRows.ReadAsync(reader, cancellationToken) : CsvRows.ReadAsync(reader, cancellationToken);
+    }
+
+    // Format, text encoding (none for XLSX) and byte-order mark length, from one sample of the file's start.
+    private static (ImportFormat Format, Encoding? Encoding, int Bom) Examine(Stream stream)
     {
         var start = Peek(stream, Sniff);
         if (start.Length == 0)
@@ -47,7 +64,7 @@ public static class ImportFiles
 
         if (start.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            return ImportFormat.Xlsx;
+            return (ImportFormat.Xlsx, null, 0);
         }
 
         var (encoding, bom) = TextEncoding(start);
@@ -60,23 +77,7 @@ public static class ImportFiles
             throw new ImportFileException(new ImportError(0, "*", "berkas kosong: tidak ada satu baris data pun."));
         }
 
-        return text.StartsWith('{') ? ImportFormat.JsonLines : ImportFormat.Csv;
-    }
-
-    /// <summary>The rows of the file, read lazily; throws <see cref="ImportFileException"/> where the file cannot be read.</summary>
-    public static IAsyncEnumerable<ImportRow> ReadAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var format = Detect(stream);
-        if (format == ImportFormat.Xlsx)
-        {
-            return XlsxRows.ReadAsync(stream, cancellationToken);
-        }
-
-        var start = Peek(stream, Sniff);
-        var (encoding, bom) = TextEncoding(start);
-        stream.Seek(bom, SeekOrigin.Current);
-        var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
-        return format == ImportFormat.JsonLines ? JsonLinesRows.ReadAsync(reader, cancellationToken) : CsvRows.ReadAsync(reader, cancellationToken);
+        return (text.StartsWith('{') ? ImportFormat.JsonLines : ImportFormat.Csv, encoding, bom);
     }
 
     /// <summary>The encoding of a text file from its first bytes, and the length of its byte-order mark.</summary>
