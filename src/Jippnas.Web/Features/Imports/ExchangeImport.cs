@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using Jippnas.Web.Features.Imports.Reading;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
@@ -44,6 +45,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 {
     public const int MaxListedErrors = 1_000;
     private const int Chunk = 500;
+    private const int RefreshStatisticsAfter = 1_000;
 
     /// <summary>Checks, and unless <paramref name="dryRun"/> saves, the file <paramref name="open"/> opens (it is opened once per pass).</summary>
     /// <param name="open">Opens the file from its start; called once per pass.</param>
@@ -60,13 +62,25 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         }
 
         var names = await ExchangeNames.LoadAsync(db, cancellationToken);
-        var check = await CheckAsync(open, mapping, names, progress, cancellationToken);
+        ImportSummary check;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            check = await CheckAsync(open, mapping, names, progress, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
         if (check.Errors.Count > 0 || dryRun)
         {
             return check with { DryRun = dryRun };
         }
 
-        return await CommitAsync(open, mapping, names, progress, cancellationToken);
+        // The commit checks every row again as it writes: a file changed since its check saves nothing.
+        return await CommitAsync(open, mapping, names, progress, cancellationToken)
+            ?? new ImportSummary(0, 0, 0, [new ImportError(0, "*", "berkas berubah selama diimpor; tidak ada yang disimpan. Unggah berkas itu lagi.")]);
     }
 
     private async Task<ImportSummary> CheckAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -75,7 +89,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         var errorCount = 0;
         var invalidRows = new HashSet<int>();
         var seen = new Dictionary<(string, string), int>();
-        var pending = new List<(ExchangeRecord Record, string Payload)>(Chunk);
+        var pending = new List<Pending>(Chunk);
         var (added, updated, unchanged, rows) = (0, 0, 0, 0);
 
         void Keep(List<ImportError> found)
@@ -118,7 +132,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                         // Once the file has an error nothing will be compared or saved: keep no payloads from then on.
                         if (found.Count == 0 && errorCount == 0)
                         {
-                            pending.Add((record, Payload(row)));
+                            pending.Add(new Pending(record, row));
                         }
                     }
 
@@ -156,50 +170,130 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
             : new ImportSummary(added, updated, unchanged, errors);
     }
 
-    private async Task<ImportSummary> CommitAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    // The saving pass checks every row again as it writes: a reading thread checks rows and hands them over in
+    // chunks while this one writes and indexes the chunk before. Null when a row has an error (the file changed since
+    // its check): the transaction is rolled back.
+    private async Task<ImportSummary?> CommitAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var (added, updated, unchanged, rows) = (0, 0, 0, 0);
-            var pending = new List<(ExchangeRecord Record, string Payload)>(Chunk);
-
-            async Task WriteAsync()
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
             {
-                var (a, u, n) = await WriteChunkAsync(pending, names, cancellationToken);
-                (added, updated, unchanged) = (added + a, updated + u, unchanged + n);
-                rows += pending.Count;
-                pending.Clear();
-                progress?.Report(new ImportProgress(ImportStage.Saving, rows));
-            }
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var writer = new ImportWriter(db);
+                var words = new WordTally();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var chunks = Channel.CreateBounded<List<Pending>>(2);
+                var reading = Task.Run(() => ReadChunksAsync(open, mapping, names, chunks.Writer, stop.Token), stop.Token);
+                var (added, updated, unchanged, rows) = (0, 0, 0, 0);
+                try
+                {
+                    await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+                    {
+                        var (a, u, n) = await WriteChunkAsync(chunk, names, writer, words, cancellationToken);
+                        (added, updated, unchanged, rows) = (added + a, updated + u, unchanged + n, rows + chunk.Count);
+                        progress?.Report(new ImportProgress(ImportStage.Saving, rows));
+                    }
+                }
+                catch
+                {
+                    await stop.CancelAsync();
+                    await Task.WhenAny(reading);
+                    throw;
+                }
 
+                if (!await reading)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return null;
+                }
+
+                await search.AddWordsAsync(words, cancellationToken);
+
+                await transaction.CommitAsync(cancellationToken);
+                if (added + updated >= RefreshStatisticsAfter)
+                {
+                    // The planner's statistics describe the tables before the import: a first import into an empty
+                    // table would otherwise be read by scans (SQLite keeps them until the next ANALYZE).
+                    await using var analyze = SqlCommands.Create(db, db.Database.IsNpgsql()
+                        ? "ANALYZE innovations; ANALYZE source_records; ANALYZE innovation_search"
+                        : "PRAGMA analysis_limit = 1000; ANALYZE innovations; ANALYZE source_records; ANALYZE awards; ANALYZE innovation_sdgs", []);
+                    analyze.CommandTimeout = 0;
+                    await analyze.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                return new ImportSummary(added, updated, unchanged, []);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+    }
+
+    // The reading side of the commit: checked rows in chunks; false at the first row with an error (or a file that
+    // cannot be read, or has no row), after which nothing more is handed over.
+    private async Task<bool> ReadChunksAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, ChannelWriter<List<Pending>> output, CancellationToken cancellationToken)
+    {
+        var valid = true;
+        var rows = 0;
+        try
+        {
+            var seen = new HashSet<(string, string)>();
+            var chunk = new List<Pending>(Chunk);
             await using (var stream = open())
             {
                 await foreach (var row in ImportFiles.ReadAsync(stream, cancellationToken))
                 {
                     var errors = new List<ImportError>();
                     var record = ExchangeRecord.From(mapping.Map(row, errors), row.Number, names, clock, errors);
-                    if (record is null || errors.Count > 0)
+                    if (record is null || errors.Count > 0 || !seen.Add((record.SourceCode, record.SourceId)))
                     {
-                        // The file changed between the passes: save nothing.
-                        throw new InvalidOperationException($"The import file changed while it was imported: {errors.FirstOrDefault()}");
+                        valid = false;
+                        break;
                     }
 
-                    pending.Add((record, Payload(row)));
-                    if (pending.Count == Chunk)
+                    rows++;
+                    chunk.Add(new Pending(record, row));
+                    if (chunk.Count == Chunk)
                     {
-                        await WriteAsync();
+                        await output.WriteAsync(chunk, cancellationToken);
+                        chunk = new List<Pending>(Chunk);
                     }
                 }
             }
 
-            await WriteAsync();
-            await transaction.CommitAsync(cancellationToken);
-            return new ImportSummary(added, updated, unchanged, []);
-        });
+            if (valid && chunk.Count > 0)
+            {
+                await output.WriteAsync(chunk, cancellationToken);
+            }
+        }
+        catch (ImportFileException)
+        {
+            valid = false;
+        }
+        catch (Exception exception)
+        {
+            output.TryComplete(exception);
+            throw;
+        }
+
+        output.TryComplete();
+        return valid && rows > 0;
     }
+
+    // A checked row; its payload (the row's cells as JSON) is made only when it is compared or saved.
+    private sealed record Pending(ExchangeRecord Record, ImportRow Row)
+    {
+        public string Payload => field ??= ExchangeImport.Payload(Row);
+    }
+
+    // A stored source record, as much as the import compares and links.
+    private sealed record StoredSource(long Id, int? InnovationId, string Payload);
 
     private enum RowState
     {
@@ -210,7 +304,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
     // What saving each pending row would do, from the stored source records of its keys (and, for a line of the
     // exchange export without a source, the innovation it names).
-    private async Task<List<RowState>> StatesAsync(List<(ExchangeRecord Record, string Payload)> pending, ExchangeNames names, CancellationToken cancellationToken)
+    private async Task<List<RowState>> StatesAsync(List<Pending> pending, ExchangeNames names, CancellationToken cancellationToken)
     {
         var stored = await StoredAsync(pending, names, cancellationToken);
         var native = await NativeAsync(pending, cancellationToken);
@@ -226,71 +320,111 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
     /// </summary>
     private static int? NativeId(ExchangeRecord record) =>
         record.SourceCode == ColumnMapping.ExchangeSource && record.SourceId.StartsWith(ExchangeExport.NativePrefix, StringComparison.Ordinal)
-        && int.TryParse(record.SourceId.AsSpan(ExchangeExport.NativePrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+        && int.TryParse(record.SourceId.AsSpan(ExchangeExport.NativePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
             : null;
 
     // Of the innovations named by JIPPNAS-{id} lines, those that exist here.
-    private async Task<HashSet<int>> NativeAsync(List<(ExchangeRecord Record, string Payload)> pending, CancellationToken cancellationToken)
+    private async Task<HashSet<int>> NativeAsync(List<Pending> pending, CancellationToken cancellationToken)
     {
         var ids = pending.Select(p => NativeId(p.Record)).OfType<int>().Distinct().ToList();
         return ids.Count == 0 ? [] : [.. await db.Innovations.Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)];
     }
 
-    private async Task<Dictionary<(int, string), SourceRecord>> StoredAsync(List<(ExchangeRecord Record, string Payload)> pending, ExchangeNames names, CancellationToken cancellationToken, bool tracking = false)
+    // The stored source records of the pending rows' keys, one plain query per source system (the unique index is on
+    // system and external id). The caller opens the connection.
+    private async Task<Dictionary<(int, string), StoredSource>> StoredAsync(List<Pending> pending, ExchangeNames names, CancellationToken cancellationToken)
     {
-        var keys = pending.Select(p => p.Record.SourceId).Distinct().ToList();
-        var query = db.SourceRecords.Where(s => keys.Contains(s.ExternalId));
-        var found = await (tracking ? query.AsTracking() : query).ToListAsync(cancellationToken);
-        var wanted = pending.Select(p => (names.SourceSystems[p.Record.SourceCode], p.Record.SourceId)).ToHashSet();
-        return found.Where(s => wanted.Contains((s.SourceSystemId, s.ExternalId))).ToDictionary(s => (s.SourceSystemId, s.ExternalId));
-    }
-
-    private async Task<(int Added, int Updated, int Unchanged)> WriteChunkAsync(List<(ExchangeRecord Record, string Payload)> pending, ExchangeNames names, CancellationToken cancellationToken)
-    {
-        if (pending.Count == 0)
+        var found = new Dictionary<(int, string), StoredSource>();
+        foreach (var system in pending.GroupBy(p => names.SourceSystems[p.Record.SourceCode]))
         {
-            return (0, 0, 0);
+            var keys = system.Select(p => p.Record.SourceId).Distinct(StringComparer.Ordinal).ToList();
+            var list = string.Join(',', keys.Select((_, i) => "@p" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+            await using var command = SqlCommands.Create(db, $"SELECT id, external_id, innovation_id, payload FROM source_records {(db.Database.IsNpgsql() ? "" : "INDEXED BY ix_source_records_source_system_id_external_id ")}WHERE source_system_id = @p0 AND external_id IN ({list})", [system.Key, .. keys]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[(system.Key, reader.GetString(1))] = new StoredSource(reader.GetInt64(0), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetString(3));
+            }
         }
 
+        return found;
+    }
+
+    private async Task<(int Added, int Updated, int Unchanged)> WriteChunkAsync(List<Pending> pending, ExchangeNames names, ImportWriter writer, WordTally words, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
-        var (added, updated, unchanged) = (0, 0, 0);
-        var touched = new List<Innovation>();
-        var existing = await StoredAsync(pending, names, cancellationToken, tracking: true);
-        int? Target(ExchangeRecord record, SourceRecord? source) => source?.InnovationId ?? (source is null ? NativeId(record) : null);
-        SourceRecord? Stored(ExchangeRecord record) => existing.GetValueOrDefault((names.SourceSystems[record.SourceCode], record.SourceId));
-
-        // The innovations the chunk's changed rows update, in one query rather than one per row.
-        var targets = pending.Where(p => Stored(p.Record) is not { } s || s.Payload != p.Payload)
-            .Select(p => Target(p.Record, Stored(p.Record))).OfType<int>().Distinct().ToList();
-        var innovations = targets.Count == 0 ? [] : await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs)
-            .Where(i => targets.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-        foreach (var (record, payload) in pending)
+        var stored = await StoredAsync(pending, names, cancellationToken);
+        var native = await NativeAsync(pending, cancellationToken);
+        var touched = new List<int>();
+        var fresh = new List<SearchSource>(pending.Count);
+        var changes = new List<Pending>();
+        var (added, unchanged) = (0, 0);
+        foreach (var row in pending)
         {
-            var systemId = names.SourceSystems[record.SourceCode];
-            var source = Stored(record);
-            if (source is not null && source.Payload == payload)
+            var systemId = names.SourceSystems[row.Record.SourceCode];
+            if (stored.TryGetValue((systemId, row.Record.SourceId), out var source))
             {
-                unchanged++;
-                continue;
+                if (source.Payload == row.Payload)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    changes.Add(row);
+                }
             }
-
-            var innovation = Target(record, source) is { } id ? innovations.GetValueOrDefault(id) : null;
-            if (innovation is null)
+            else if (NativeId(row.Record) is { } id && native.Contains(id))
             {
-                innovation = new Innovation { Name = record.Name, Provenance = Provenance.Imported, CreatedAt = now };
-                db.Innovations.Add(innovation);
-                added++;
+                changes.Add(row);
             }
             else
             {
-                updated++;
+                var newId = await writer.AddAsync(row.Record, systemId, row.Payload, names, now, cancellationToken);
+                fresh.Add(row.Record.ToSearchSource(newId, systemId, names));
+                added++;
+            }
+        }
+
+        if (changes.Count > 0)
+        {
+            touched.AddRange(await UpdateAsync(changes, stored, names, now, cancellationToken));
+        }
+
+        await search.IndexNewAsync(fresh, words, cancellationToken);
+        await search.IndexAsync(touched, cancellationToken);
+        return (added, changes.Count, unchanged);
+    }
+
+    // Rows that change what is stored go through EF: the innovation's awards and goals are merged, and the source
+    // record's earlier payload is kept as history. Returns the innovations written.
+    private async Task<List<int>> UpdateAsync(List<Pending> changes, Dictionary<(int, string), StoredSource> stored, ExchangeNames names, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        StoredSource? Stored(ExchangeRecord record) => stored.GetValueOrDefault((names.SourceSystems[record.SourceCode], record.SourceId));
+        int? Target(ExchangeRecord record) => Stored(record) is { } source ? source.InnovationId : NativeId(record);
+
+        var sourceIds = changes.Select(p => Stored(p.Record)?.Id).OfType<long>().ToList();
+        var sources = await db.SourceRecords.AsTracking().Where(s => sourceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var targets = changes.Select(p => Target(p.Record)).OfType<int>().Distinct().ToList();
+        var innovations = await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs)
+            .Where(i => targets.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var touched = new List<Innovation>();
+        foreach (var (record, row) in changes)
+        {
+            var payload = ExchangeImport.Payload(row);
+            var source = Stored(record) is { } known ? sources[known.Id] : null;
+            var innovation = Target(record) is { } id ? innovations.GetValueOrDefault(id) : null;
+            if (innovation is null)
+            {
+                // A source record left without an innovation (its innovation was deleted): it gets one again.
+                innovation = new Innovation { Name = record.Name, Provenance = Provenance.Imported, CreatedAt = now };
+                db.Innovations.Add(innovation);
             }
 
             record.ApplyTo(innovation, names, now);
             if (source is null)
             {
-                innovation.SourceRecords.Add(new SourceRecord { SourceSystemId = systemId, ExternalId = record.SourceId, Payload = payload, FetchedAt = now, MatchStatus = MatchStatus.Matched });
+                innovation.SourceRecords.Add(new SourceRecord { SourceSystemId = names.SourceSystems[record.SourceCode], ExternalId = record.SourceId, Payload = payload, FetchedAt = now, MatchStatus = MatchStatus.Matched });
             }
             else
             {
@@ -308,9 +442,8 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await search.IndexAsync([.. touched.Select(i => i.Id)], cancellationToken);
         db.ChangeTracker.Clear();
-        return (added, updated, unchanged);
+        return touched.ConvertAll(i => i.Id);
     }
 
     // What is kept of a row: its cells by the file's column names, so a later change of mapping can re-read it.
@@ -337,6 +470,13 @@ internal sealed record ExchangeNames(
     Dictionary<string, int> SourceSystems,
     Dictionary<string, int> Governments)
 {
+    /// <summary>Region names by code, sector names by id and regional governments' names by id: what the index shows of a new record.</summary>
+    public Dictionary<string, string> RegionTitles { get; init; } = [];
+
+    public Dictionary<int, string> SectorTitles { get; init; } = [];
+
+    public Dictionary<int, string> GovernmentTitles { get; init; } = [];
+
     /// <summary>A province's code from its code or its name as a source writes it ("35", "Jawa Timur", "Prov. Jawa Timur").</summary>
     public string? Province(string written) =>
         Provinces.TryGetValue(written.Trim(), out var code) || Provinces.TryGetValue(RegionNames.Normalize(written), out code) ? code : null;
@@ -382,12 +522,15 @@ internal sealed record ExchangeNames(
         static Dictionary<string, int> ByCode(IEnumerable<Classification> list) =>
             list.ToDictionary(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase);
 
-        var sectors = ByCode(await db.Sectors.AsNoTracking().ToListAsync(cancellationToken));
-        foreach (var sector in await db.Sectors.AsNoTracking().ToListAsync(cancellationToken))
+        var sectorList = await db.Sectors.AsNoTracking().ToListAsync(cancellationToken);
+        var sectors = ByCode(sectorList);
+        foreach (var sector in sectorList)
         {
             sectors.TryAdd(sector.NameId, sector.Id);
         }
 
+        var governments = await db.Agencies.AsNoTracking().Where(a => a.RegionCode != null && a.ParentId == null)
+            .Select(a => new { a.Id, a.RegionCode, a.Name }).ToListAsync(cancellationToken);
         return new ExchangeNames(
             provinces,
             regencies,
@@ -395,7 +538,11 @@ internal sealed record ExchangeNames(
             ByCode(await db.Sdgs.AsNoTracking().ToListAsync(cancellationToken)),
             ByCode(await db.AwardKinds.AsNoTracking().ToListAsync(cancellationToken)),
             ByCode(await db.SourceSystems.AsNoTracking().ToListAsync(cancellationToken)),
-            await db.Agencies.AsNoTracking().Where(a => a.RegionCode != null && a.ParentId == null)
-                .ToDictionaryAsync(a => a.RegionCode!, a => a.Id, StringComparer.Ordinal, cancellationToken));
+            governments.ToDictionary(a => a.RegionCode!, a => a.Id, StringComparer.Ordinal))
+        {
+            RegionTitles = regions.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal),
+            SectorTitles = sectorList.ToDictionary(s => s.Id, s => s.NameId),
+            GovernmentTitles = governments.ToDictionary(a => a.Id, a => a.Name),
+        };
     }
 }

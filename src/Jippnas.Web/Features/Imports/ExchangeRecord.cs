@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Search;
 using Jippnas.Web.Features.Shared;
 
 namespace Jippnas.Web.Features.Imports;
@@ -135,6 +136,23 @@ internal sealed record ExchangeRecord(
         return new ExchangeRecord(source!.ToUpperInvariant(), sourceId!, name!, acronym, agency, provinceCode, regencyCode, year, sectorId, awards, sdgs, narrative);
     }
 
+    /// <summary>The regional government the record's region names (its regency or city, else its province).</summary>
+    public int? GovernmentId(ExchangeNames names) =>
+        (RegencyCode ?? ProvinceCode) is { } region && names.Governments.TryGetValue(region, out var government) ? government : null;
+
+    /// <summary>What the search index reads of the innovation this record adds (as <c>SearchSources</c> would read it back).</summary>
+    public SearchSource ToSearchSource(int id, int sourceSystemId, ExchangeNames names) =>
+        new(id, Name, Acronym, GovernmentId(names) is { } government ? names.GovernmentTitles[government] : null, Agency,
+            ProvinceCode, ProvinceCode is { } province ? names.RegionTitles[province] : null,
+            RegencyCode, RegencyCode is { } regency ? names.RegionTitles[regency] : null,
+            SectorId, SectorId is { } sector ? names.SectorTitles[sector] : null, Year, null, InnovationStatus.Unconfirmed,
+            Narrative["summary"], SearchSource.NarrativeOf(NarrativeFields.Skip(1).Select(f => Narrative[f])))
+        {
+            SdgIds = SdgIds,
+            AwardKindIds = AwardKindIds,
+            SourceSystemIds = [sourceSystemId],
+        };
+
     public void ApplyTo(Innovation innovation, ExchangeNames names, DateTimeOffset now)
     {
         innovation.Name = Name;
@@ -142,7 +160,7 @@ internal sealed record ExchangeRecord(
         innovation.UnitName = Agency;
         innovation.ProvinceCode = ProvinceCode;
         innovation.RegencyCode = RegencyCode;
-        innovation.AgencyId = (RegencyCode ?? ProvinceCode) is { } region && names.Governments.TryGetValue(region, out var government) ? government : null;
+        innovation.AgencyId = GovernmentId(names);
         innovation.YearStarted = Year;
         innovation.SectorId = SectorId;
         innovation.Summary = Narrative["summary"];

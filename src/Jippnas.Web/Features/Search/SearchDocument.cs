@@ -27,6 +27,21 @@ public sealed record SearchSource(
     public IReadOnlyList<int> SdgIds { get; init; } = [];
     public IReadOnlyList<int> AwardKindIds { get; init; } = [];
     public IReadOnlyList<int> SourceSystemIds { get; init; } = [];
+
+    /// <summary>The narrative fields after the summary (problem … sustainability, in that order) as one text, a line each.</summary>
+    public static string? NarrativeOf(IEnumerable<string?> parts)
+    {
+        var narrative = new StringBuilder();
+        foreach (var part in parts)
+        {
+            if (!string.IsNullOrWhiteSpace(part))
+            {
+                narrative.Append(part).Append('\n');
+            }
+        }
+
+        return narrative.Length == 0 ? null : narrative.ToString();
+    }
 }
 
 /// <summary>

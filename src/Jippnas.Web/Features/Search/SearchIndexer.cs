@@ -47,22 +47,8 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
             foreach (var chunk in ids.Distinct().Chunk(500))
             {
                 var sources = await SearchSources.ByIdsAsync(db, chunk, cancellationToken);
-                var documents = sources.ConvertAll(s => SearchDocument.Build(s, Analyzer));
-                var connection = db.Database.GetDbConnection();
-                var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                var existing = await ExistingAsync(connection, transaction, chunk, cancellationToken);
-                await DeleteAsync(connection, transaction, existing, cancellationToken);
-                await InsertAsync(connection, transaction, documents, cancellationToken);
-
-                // Counts grow with new documents only; a re-indexed document may leave a count one too high until the
-                // next rebuild, which only nudges the choice between selective and frequent words.
-                var fresh = new WordTally();
-                foreach (var document in documents.Where(d => !existing.Contains(d.Id)))
-                {
-                    fresh.Add(document);
-                }
-
-                await AddWordsAsync(connection, transaction, fresh, cancellationToken);
+                var existing = await ExistingAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), chunk, cancellationToken);
+                await WriteAsync(sources, existing, cancellationToken);
             }
         }
         finally
@@ -71,6 +57,54 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         }
 
         vocabulary.Invalidate();
+    }
+
+    /// <summary>
+    /// Indexes innovations just added in the caller's transaction, from what the caller wrote (an import knows every
+    /// field already, and reading its rows back cost as much as analysing them). The caller opens the connection.
+    /// </summary>
+    /// <param name="sources">The new innovations.</param>
+    /// <param name="words">Receives their word counts, for <see cref="AddWordsAsync(WordTally, CancellationToken)"/> once at the end: a
+    /// large import would otherwise update the same common words with every chunk.</param>
+    /// <param name="cancellationToken">Stops the indexing.</param>
+    internal async Task IndexNewAsync(IReadOnlyList<SearchSource> sources, WordTally words, CancellationToken cancellationToken)
+    {
+        await WriteAsync(sources, [], cancellationToken, words);
+        vocabulary.Invalidate();
+    }
+
+    /// <summary>Adds word counts gathered by <see cref="IndexNewAsync"/>, in the caller's transaction.</summary>
+    internal async Task AddWordsAsync(WordTally words, CancellationToken cancellationToken)
+    {
+        await AddWordsAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), words, cancellationToken);
+        vocabulary.Invalidate();
+    }
+
+    // Analyses the sources and replaces their documents (those in existing are deleted first); the word counts of
+    // new documents are saved, or added to tally when given.
+    private async Task WriteAsync(IReadOnlyList<SearchSource> sources, HashSet<int> existing, CancellationToken cancellationToken, WordTally? tally = null)
+    {
+        // Analysing is most of the cost: both cores (an import's reader may hold one meanwhile).
+        var documents = new SearchDocument[sources.Count];
+        Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            documents[i] = SearchDocument.Build(sources[i], Analyzer).Prepare(termVector: !Postgres));
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await DeleteAsync(connection, transaction, existing, cancellationToken);
+        await InsertAsync(connection, transaction, documents, cancellationToken);
+
+        // Counts grow with new documents only; a re-indexed document may leave a count one too high until the
+        // next rebuild, which only nudges the choice between selective and frequent words.
+        var fresh = tally ?? new WordTally();
+        foreach (var document in documents.Where(d => !existing.Contains(d.Id)))
+        {
+            fresh.Add(document);
+        }
+
+        if (tally is null)
+        {
+            await AddWordsAsync(connection, transaction, fresh, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -234,9 +268,9 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
         }
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken)
+    private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, SearchDocument[] documents, CancellationToken cancellationToken)
     {
-        if (documents.Count == 0)
+        if (documents.Length == 0)
         {
             return;
         }

@@ -66,21 +66,12 @@ internal static class SearchSources
 
     private static SearchSource Row(DbDataReader reader)
     {
-        var narrative = new StringBuilder();
-        for (var i = Narrative; i < Narrative + NarrativeParts; i++)
-        {
-            if (Text(reader, i) is { } part && !string.IsNullOrWhiteSpace(part))
-            {
-                narrative.Append(part).Append('\n');
-            }
-        }
-
         return new SearchSource(
             Number(reader, 0)!.Value, reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
             Text(reader, 5), Text(reader, 6), Text(reader, 7), Text(reader, 8),
             Number(reader, 9), Text(reader, 10), Number(reader, 11),
             Number(reader, 12) is { } phase ? (InnovationPhase)phase : null, (InnovationStatus)Number(reader, 13)!.Value,
-            Text(reader, 14), narrative.Length == 0 ? null : narrative.ToString());
+            Text(reader, 14), SearchSource.NarrativeOf(Enumerable.Range(Narrative, NarrativeParts).Select(i => Text(reader, i))));
     }
 
     private static (int Id, int Value) Pair(DbDataReader reader) => (Number(reader, 0)!.Value, Number(reader, 1)!.Value);
