@@ -1,5 +1,6 @@
 using Jippnas.Web.Data;
 using Jippnas.Web.Features.Agencies;
+using Jippnas.Web.Features.Duplicates;
 using Jippnas.Web.Features.Hubs;
 using Jippnas.Web.Features.Imports;
 using Jippnas.Web.Features.Innovations;
@@ -23,6 +24,7 @@ builder.Services.AddReferenceCatalog();
 builder.Services.AddInnovations();
 builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddImports();
+builder.Services.AddDuplicates();
 builder.Services.AddImportJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -20,6 +20,8 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : DbContext(o
     public DbSet<SourceRecordVersion> SourceRecordVersions => Set<SourceRecordVersion>();
     public DbSet<ImportColumn> ImportColumns => Set<ImportColumn>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<NameMapping> NameMappings => Set<NameMapping>();
+    public DbSet<DuplicatePair> DuplicatePairs => Set<DuplicatePair>();
     public DbSet<StatusCheck> StatusChecks => Set<StatusCheck>();
     public DbSet<Hub> Hubs => Set<Hub>();
     public DbSet<HubDesignation> HubDesignations => Set<HubDesignation>();

@@ -76,7 +76,42 @@ public sealed class ImportJob
     /// <summary>The first errors, as JSON (<c>[{"line":…,"field":…,"message":…}]</c>).</summary>
     public string? Errors { get; set; }
 
+    /// <summary>Names the check could not resolve, as JSON (<c>[{"kind":…,"field":…,"written":…,"rows":…,"line":…}]</c>).</summary>
+    public string? Unresolved { get; set; }
+
+    /// <summary>How many likely duplicates the search after saving proposed; null until it has run.</summary>
+    public int? DuplicatesProposed { get; set; }
+
     public string? CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public enum NameKind
+{
+    /// <summary>A province, regency or city as sources write it.</summary>
+    Region = 0,
+
+    /// <summary>An agency as sources write it ("Pemkab OKU").</summary>
+    Agency = 1,
+}
+
+/// <summary>
+/// A name a curator resolved once ("Kab. OKU" → 16.01), remembered so later imports resolve it by themselves.
+/// The name is kept as <see cref="Features.Imports.RegionNames.Normalize"/> writes it.
+/// </summary>
+public sealed class NameMapping
+{
+    public const int MaxWritten = 300;
+
+    public int Id { get; init; }
+    public NameKind Kind { get; init; }
+    public required string Written { get; init; }
+
+    /// <summary>The region the name stands for (for an agency: the region whose government it is), or null for <see cref="AgencyId"/>.</summary>
+    public string? RegionCode { get; init; }
+
+    public int? AgencyId { get; init; }
+    public string? CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 }

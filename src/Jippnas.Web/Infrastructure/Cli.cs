@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Duplicates;
 using Jippnas.Web.Features.Imports;
 using Jippnas.Web.Features.Innovations;
 using Jippnas.Web.Features.Search;
@@ -17,7 +18,7 @@ namespace Jippnas.Web.Infrastructure;
 /// </summary>
 internal static class Cli
 {
-    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run], relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], hash-password (reads stdin).";
+    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], hash-password (reads stdin).";
 
     public static async Task<bool> TryRunAsync(string[] args)
     {
@@ -27,7 +28,7 @@ internal static class Cli
         }
 
         var command = args[0];
-        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "relevance" or "synonyms" or "hash-password"))
+        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "hash-password"))
         {
             return Fail($"Unknown command '{command}'. {Usage}");
         }
@@ -51,6 +52,7 @@ internal static class Cli
         builder.Services.AddInnovations();
         builder.Services.AddSearch(builder.Configuration);
         builder.Services.AddImports();
+        builder.Services.AddDuplicates();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -70,6 +72,7 @@ internal static class Cli
             "rebuild-search" => await RebuildSearchAsync(services),
             "synthetic" => await SyntheticAsync(services, args),
             "import" => await ImportAsync(services, args),
+            "find-duplicates" => await FindDuplicatesAsync(services, null),
             "relevance" => await RelevanceAsync(services, positional, args.Contains("--check")),
             "synonyms" => await SynonymsAsync(services, positional),
             _ => true,
@@ -147,9 +150,26 @@ internal static class Cli
             return Fail($"import: {summary.ErrorCount} errors in {summary.Invalid} rows; nothing was saved.");
         }
 
+        foreach (var name in summary.Unresolved)
+        {
+            await Console.Error.WriteLineAsync($"Not resolved ({name.Field}, {name.Rows} rows from row {name.Line}): {name.Written}");
+        }
+
         Console.WriteLine(dryRun
             ? $"Checked, nothing saved: {summary.Added} would be added, {summary.Updated} updated, {summary.Unchanged} unchanged."
             : $"Imported: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged.");
+        return dryRun || args.Contains("--no-duplicates") || summary.Touched.Count == 0 || await FindDuplicatesAsync(services, summary.Touched);
+    }
+
+    // Proposes likely duplicates of the given innovations (every published one when null) for curators to review.
+    private static async Task<bool> FindDuplicatesAsync(IServiceProvider services, IReadOnlyList<int>? ids)
+    {
+        ids ??= await services.GetRequiredService<JippnasDb>().Innovations.Where(i => i.IsPublished).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync();
+        var total = ids.Count;
+        var proposed = await services.GetRequiredService<DuplicateFinder>().ProposeAsync(
+            ids, new Progress<int>(done => Console.Error.Write($"\rLooked for duplicates of {done:N0} of {total:N0} innovations  ")), CancellationToken.None);
+        Console.Error.WriteLine();
+        Console.WriteLine($"Likely duplicates proposed: {proposed} new pairs (review them at /admin/duplikat).");
         return true;
     }
 

@@ -134,6 +134,34 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
     }
 }
 
+internal sealed class NameMappingConfiguration : IEntityTypeConfiguration<NameMapping>
+{
+    public void Configure(EntityTypeBuilder<NameMapping> builder)
+    {
+        builder.ToTable("name_mappings");
+        builder.Property(m => m.Written).HasMaxLength(NameMapping.MaxWritten);
+        builder.Property(m => m.RegionCode).HasMaxLength(13);
+        builder.Property(m => m.CreatedBy).HasMaxLength(200);
+        builder.HasOne<Region>().WithMany().HasForeignKey(m => m.RegionCode).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.Kind, m.Written }).IsUnique();
+    }
+}
+
+internal sealed class DuplicatePairConfiguration : IEntityTypeConfiguration<DuplicatePair>
+{
+    public void Configure(EntityTypeBuilder<DuplicatePair> builder)
+    {
+        builder.ToTable("duplicate_pairs");
+        builder.Property(p => p.DecidedBy).HasMaxLength(200);
+        builder.HasOne<Innovation>().WithMany().HasForeignKey(p => p.FirstId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Innovation>().WithMany().HasForeignKey(p => p.SecondId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.FirstId, p.SecondId }).IsUnique();
+        builder.HasIndex(p => p.SecondId);
+        builder.HasIndex(p => new { p.State, p.Score });
+    }
+}
+
 internal sealed class StatusCheckConfiguration : IEntityTypeConfiguration<StatusCheck>
 {
     public void Configure(EntityTypeBuilder<StatusCheck> builder)

@@ -31,6 +31,12 @@ public sealed record ImportSummary(int Added, int Updated, int Unchanged, IReadO
 
     public bool DryRun { get; init; }
 
+    /// <summary>Names the check could not resolve (the first <see cref="ExchangeImport.MaxListedNames"/>), for curators to map once.</summary>
+    public IReadOnlyList<UnresolvedName> Unresolved { get; init; } = [];
+
+    /// <summary>The innovations a committed import added or changed, for the search for duplicates that follows it.</summary>
+    public IReadOnlyList<int> Touched { get; init; } = [];
+
     public bool Committed => Errors.Count == 0 && !DryRun;
 }
 
@@ -44,6 +50,7 @@ public sealed record ImportSummary(int Added, int Updated, int Unchanged, IReadO
 public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvider clock)
 {
     public const int MaxListedErrors = 1_000;
+    public const int MaxListedNames = 500;
     private const int Chunk = 500;
     private const int RefreshStatisticsAfter = 1_000;
 
@@ -79,8 +86,9 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         }
 
         // The commit checks every row again as it writes: a file changed since its check saves nothing.
-        return await CommitAsync(open, mapping, names, progress, cancellationToken)
-            ?? new ImportSummary(0, 0, 0, [new ImportError(0, "*", "berkas berubah selama diimpor; tidak ada yang disimpan. Unggah berkas itu lagi.")]);
+        return await CommitAsync(open, mapping, names, progress, cancellationToken) is { } saved
+            ? saved with { Unresolved = check.Unresolved }
+            : new ImportSummary(0, 0, 0, [new ImportError(0, "*", "berkas berubah selama diimpor; tidak ada yang disimpan. Unggah berkas itu lagi.")]);
     }
 
     private async Task<ImportSummary> CheckAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -91,6 +99,21 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         var seen = new Dictionary<(string, string), int>();
         var pending = new List<Pending>(Chunk);
         var (added, updated, unchanged, rows) = (0, 0, 0, 0);
+        var unresolved = new Dictionary<(NameKind, string), UnresolvedName>();
+        var line = 0;
+
+        void Unresolved(NameKind kind, string field, string written)
+        {
+            var key = (kind, RegionNames.Normalize(written));
+            if (unresolved.TryGetValue(key, out var known))
+            {
+                unresolved[key] = known with { Rows = known.Rows + 1 };
+            }
+            else if (unresolved.Count < MaxListedNames)
+            {
+                unresolved[key] = new UnresolvedName(kind, field, written, 1, line);
+            }
+        }
 
         void Keep(List<ImportError> found)
         {
@@ -121,7 +144,8 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 await foreach (var row in ImportFiles.ReadAsync(stream, cancellationToken))
                 {
                     var found = new List<ImportError>();
-                    var record = ExchangeRecord.From(mapping.Map(row, found), row.Number, names, clock, found);
+                    line = row.Number;
+                    var record = ExchangeRecord.From(mapping.Map(row, found), row.Number, names, clock, found, Unresolved);
                     if (record is not null && seen.TryGetValue((record.SourceCode, record.SourceId), out var first))
                     {
                         found.Add(new ImportError(row.Number, "source_id", $"'{record.SourceId}' sudah ada di baris {first} berkas ini."));
@@ -165,9 +189,10 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
         progress?.Report(new ImportProgress(ImportStage.Checking, rows));
         // With errors nothing will be saved, and rows are no longer compared after the first: no counts to show.
+        var unknown = unresolved.Values.OrderBy(u => u.Line).ToList();
         return errorCount > 0
-            ? new ImportSummary(0, 0, 0, errors) { ErrorCount = errorCount, Invalid = invalidRows.Count(r => r > 0) }
-            : new ImportSummary(added, updated, unchanged, errors);
+            ? new ImportSummary(0, 0, 0, errors) { ErrorCount = errorCount, Invalid = invalidRows.Count(r => r > 0), Unresolved = unknown }
+            : new ImportSummary(added, updated, unchanged, errors) { Unresolved = unknown };
     }
 
     // The saving pass checks every row again as it writes: a reading thread checks rows and hands them over in
@@ -185,6 +210,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await using var writer = new ImportWriter(db);
                 var words = new WordTally();
+                var touched = new List<int>();
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var chunks = Channel.CreateBounded<List<Pending>>(2);
                 var reading = Task.Run(() => ReadChunksAsync(open, mapping, names, chunks.Writer, stop.Token), stop.Token);
@@ -193,7 +219,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 {
                     await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
                     {
-                        var (a, u, n) = await WriteChunkAsync(chunk, names, writer, words, cancellationToken);
+                        var (a, u, n) = await WriteChunkAsync(chunk, names, writer, words, touched, cancellationToken);
                         (added, updated, unchanged, rows) = (added + a, updated + u, unchanged + n, rows + chunk.Count);
                         progress?.Report(new ImportProgress(ImportStage.Saving, rows));
                     }
@@ -225,7 +251,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                     await analyze.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                return new ImportSummary(added, updated, unchanged, []);
+                return new ImportSummary(added, updated, unchanged, []) { Touched = touched };
             }
             finally
             {
@@ -351,7 +377,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         return found;
     }
 
-    private async Task<(int Added, int Updated, int Unchanged)> WriteChunkAsync(List<Pending> pending, ExchangeNames names, ImportWriter writer, WordTally words, CancellationToken cancellationToken)
+    private async Task<(int Added, int Updated, int Unchanged)> WriteChunkAsync(List<Pending> pending, ExchangeNames names, ImportWriter writer, WordTally words, List<int> written, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var stored = await StoredAsync(pending, names, cancellationToken);
@@ -393,6 +419,8 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
         await search.IndexNewAsync(fresh, words, cancellationToken);
         await search.IndexAsync(touched, cancellationToken);
+        written.AddRange(fresh.Select(f => f.Id));
+        written.AddRange(touched);
         return (added, changes.Count, unchanged);
     }
 
@@ -455,10 +483,19 @@ public enum ImportStage
 {
     Checking,
     Saving,
+
+    /// <summary>Saved; looking for likely duplicates of what was added or changed.</summary>
+    Duplicates,
 }
 
-/// <summary>How far an import is: the pass and the rows done in it.</summary>
-public readonly record struct ImportProgress(ImportStage Stage, int Rows);
+/// <summary>An agency a source named: its id when it is one the portal knows, and where it is.</summary>
+internal sealed record ResolvedAgency(int? Id, string? RegencyCode, string? ProvinceCode);
+
+/// <summary>A name an import could not resolve: which kind, in which field, as first written, on how many rows.</summary>
+public sealed record UnresolvedName(NameKind Kind, string Field, string Written, int Rows, int Line);
+
+/// <summary>How far an import is: the pass and the rows done in it (of <see cref="Total"/> when known).</summary>
+public readonly record struct ImportProgress(ImportStage Stage, int Rows, int Total = 0);
 
 /// <summary>Codes and names the importer resolves against, loaded once per file.</summary>
 internal sealed record ExchangeNames(
@@ -470,12 +507,12 @@ internal sealed record ExchangeNames(
     Dictionary<string, int> SourceSystems,
     Dictionary<string, int> Governments)
 {
-    /// <summary>Region names by code, sector names by id and regional governments' names by id: what the index shows of a new record.</summary>
+    /// <summary>Region names by code, sector names by id and agency names by id: what the index shows of a new record.</summary>
     public Dictionary<string, string> RegionTitles { get; init; } = [];
 
     public Dictionary<int, string> SectorTitles { get; init; } = [];
 
-    public Dictionary<int, string> GovernmentTitles { get; init; } = [];
+    public Dictionary<int, string> AgencyTitles { get; init; } = [];
 
     /// <summary>A province's code from its code or its name as a source writes it ("35", "Jawa Timur", "Prov. Jawa Timur").</summary>
     public string? Province(string written) =>
@@ -484,6 +521,54 @@ internal sealed record ExchangeNames(
     /// <summary>A regency or city from its code or its name as a source writes it ("35.08", "Kab. Lumajang", "Pemkab Lumajang", "Lumajang").</summary>
     public (string Code, string Province)? Regency(string written) =>
         Regencies.TryGetValue(written.Trim(), out var found) || Regencies.TryGetValue(RegionNames.Normalize(written), out found) ? found : null;
+
+    /// <summary>Agencies by name and acronym (normalised), and agency names curators mapped.</summary>
+    public Dictionary<string, ResolvedAgency> Agencies { get; init; } = [];
+
+    /// <summary>
+    /// The agency a source names, and the region it belongs to: a name a curator mapped, a regional government written
+    /// as its region ("Pemkab Lumajang", "Pemerintah Kota Palembang"), an agency by its name or acronym, or a unit that
+    /// names its region ("Dinas Kesehatan Kabupaten Lumajang": Lumajang's government). Null when none of these.
+    /// </summary>
+    public ResolvedAgency? Agency(string written)
+    {
+        var normalized = RegionNames.Normalize(written);
+        if (Agencies.TryGetValue(normalized, out var agency))
+        {
+            return agency;
+        }
+
+        if (Regency(written) is { } regency)
+        {
+            return new ResolvedAgency(Governments.GetValueOrDefault(regency.Code), regency.Code, regency.Province);
+        }
+
+        if (Province(written) is { } province)
+        {
+            return new ResolvedAgency(Governments.GetValueOrDefault(province), null, province);
+        }
+
+        // A unit of a regional government names the region last: try "kabupaten …"/"kota …"/"provinsi …" tails.
+        var words = normalized.Split(' ');
+        for (var start = 1; start < words.Length; start++)
+        {
+            if (words[start] is "kabupaten" or "kab" or "kota" or "provinsi" or "prov" or "pemkab" or "pemkot" or "pemprov")
+            {
+                var tail = string.Join(' ', words[start..]);
+                if (Regencies.TryGetValue(RegionNames.Normalize(tail), out var named))
+                {
+                    return new ResolvedAgency(Governments.GetValueOrDefault(named.Code), named.Code, named.Province);
+                }
+
+                if (Provinces.TryGetValue(RegionNames.Normalize(tail), out var code))
+                {
+                    return new ResolvedAgency(Governments.GetValueOrDefault(code), null, code);
+                }
+            }
+        }
+
+        return null;
+    }
 
     public static async Task<ExchangeNames> LoadAsync(JippnasDb db, CancellationToken cancellationToken)
     {
@@ -531,6 +616,39 @@ internal sealed record ExchangeNames(
 
         var governments = await db.Agencies.AsNoTracking().Where(a => a.RegionCode != null && a.ParentId == null)
             .Select(a => new { a.Id, a.RegionCode, a.Name }).ToListAsync(cancellationToken);
+        var parents = regions.Where(r => r.ParentCode is not null).ToDictionary(r => r.Code, r => r.ParentCode!, StringComparer.Ordinal);
+        ResolvedAgency Placed(int? id, string? region) =>
+            region is null ? new ResolvedAgency(id, null, null)
+            : parents.TryGetValue(region, out var parent) ? new ResolvedAgency(id, region, parent) : new ResolvedAgency(id, null, region);
+        var agencies = new Dictionary<string, ResolvedAgency>(StringComparer.Ordinal);
+        var agencyList = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym, a.RegionCode }).ToListAsync(cancellationToken);
+        foreach (var agency in agencyList)
+        {
+            agencies.TryAdd(RegionNames.Normalize(agency.Name), Placed(agency.Id, agency.RegionCode));
+            if (agency.Acronym is { Length: > 1 } acronym)
+            {
+                agencies.TryAdd(RegionNames.Normalize(acronym), Placed(agency.Id, agency.RegionCode));
+            }
+        }
+
+        // Names curators mapped once win over everything found by rule.
+        var governmentsByRegion = governments.ToDictionary(a => a.RegionCode!, a => a.Id, StringComparer.Ordinal);
+        foreach (var mapping in await db.NameMappings.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            if (mapping.Kind == NameKind.Agency)
+            {
+                agencies[mapping.Written] = Placed(mapping.AgencyId ?? (mapping.RegionCode is { } r ? governmentsByRegion.GetValueOrDefault(r) : null), mapping.RegionCode);
+            }
+            else if (mapping.RegionCode is { } code && parents.TryGetValue(code, out var parent))
+            {
+                regencies[mapping.Written] = (code, parent);
+            }
+            else if (mapping.RegionCode is { } province)
+            {
+                provinces[mapping.Written] = province;
+            }
+        }
+
         return new ExchangeNames(
             provinces,
             regencies,
@@ -538,11 +656,12 @@ internal sealed record ExchangeNames(
             ByCode(await db.Sdgs.AsNoTracking().ToListAsync(cancellationToken)),
             ByCode(await db.AwardKinds.AsNoTracking().ToListAsync(cancellationToken)),
             ByCode(await db.SourceSystems.AsNoTracking().ToListAsync(cancellationToken)),
-            governments.ToDictionary(a => a.RegionCode!, a => a.Id, StringComparer.Ordinal))
+            governmentsByRegion)
         {
+            Agencies = agencies,
             RegionTitles = regions.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal),
             SectorTitles = sectorList.ToDictionary(s => s.Id, s => s.NameId),
-            GovernmentTitles = governments.ToDictionary(a => a.Id, a => a.Name),
+            AgencyTitles = agencyList.ToDictionary(a => a.Id, a => a.Name),
         };
     }
 }

@@ -12,6 +12,7 @@ internal sealed record ExchangeRecord(
     string Name,
     string? Acronym,
     string? Agency,
+    int? AgencyId,
     string? ProvinceCode,
     string? RegencyCode,
     int? Year,
@@ -28,7 +29,8 @@ internal sealed record ExchangeRecord(
         ["source", "source_id", "name", "acronym", "agency", "province", "regency_city", "year", "sector", "award", "sdgs", .. NarrativeFields];
 
     /// <summary>Checks the fields of one row (already mapped from the file's columns); null when any is wrong, with the errors added.</summary>
-    public static ExchangeRecord? From(IReadOnlyDictionary<string, string?> fields, int number, ExchangeNames names, TimeProvider clock, List<ImportError> errors)
+    /// <param name="unresolved">Receives each name that could not be resolved (a region, or an agency of a row without region), for curators to map.</param>
+    public static ExchangeRecord? From(IReadOnlyDictionary<string, string?> fields, int number, ExchangeNames names, TimeProvider clock, List<ImportError> errors, Action<NameKind, string, string>? unresolved = null)
     {
         var before = errors.Count;
         string? Text(string field, int max, bool required = false)
@@ -74,6 +76,7 @@ internal sealed record ExchangeRecord(
         string? provinceCode = null;
         if (province is not null && (provinceCode = names.Province(province)) is null)
         {
+            unresolved?.Invoke(NameKind.Region, "province", province);
             errors.Add(new ImportError(number, "province", $"provinsi '{province}' tidak dikenal (kode Kemendagri seperti 35 atau nama seperti Jawa Timur)."));
         }
 
@@ -83,6 +86,7 @@ internal sealed record ExchangeRecord(
         {
             if (names.Regency(regency) is not { } found)
             {
+                unresolved?.Invoke(NameKind.Region, "regency_city", regency);
                 errors.Add(new ImportError(number, "regency_city", $"kabupaten/kota '{regency}' tidak dikenal (kode seperti 35.10 atau nama seperti Kabupaten Banyuwangi)."));
             }
             else if (provinceCode is not null && found.Province != provinceCode)
@@ -95,6 +99,20 @@ internal sealed record ExchangeRecord(
                 provinceCode ??= found.Province;
             }
         }
+
+        // The agency may place a row without region ("Pemkab Lumajang"); a row's own region wins over its agency's.
+        var resolved = agency is null ? null : names.Agency(agency);
+        if (agency is not null && resolved is null && province is null && regency is null)
+        {
+            unresolved?.Invoke(NameKind.Agency, "agency", agency);
+        }
+
+        if (resolved is not null && province is null && regency is null)
+        {
+            (provinceCode, regencyCode) = (resolved.ProvinceCode, resolved.RegencyCode);
+        }
+
+        var agencyId = resolved is { Id: { } known } && (resolved.ProvinceCode is null || resolved.ProvinceCode == provinceCode) && (resolved.RegencyCode is null || resolved.RegencyCode == regencyCode) ? known : (int?)null;
 
         int? year = null;
         if (Text("year", 20) is { } written)
@@ -133,16 +151,16 @@ internal sealed record ExchangeRecord(
             return null;
         }
 
-        return new ExchangeRecord(source!.ToUpperInvariant(), sourceId!, name!, acronym, agency, provinceCode, regencyCode, year, sectorId, awards, sdgs, narrative);
+        return new ExchangeRecord(source!.ToUpperInvariant(), sourceId!, name!, acronym, agency, agencyId, provinceCode, regencyCode, year, sectorId, awards, sdgs, narrative);
     }
 
-    /// <summary>The regional government the record's region names (its regency or city, else its province).</summary>
+    /// <summary>The agency the record names when the portal knows it, else the government of its region (regency or city, else province).</summary>
     public int? GovernmentId(ExchangeNames names) =>
-        (RegencyCode ?? ProvinceCode) is { } region && names.Governments.TryGetValue(region, out var government) ? government : null;
+        AgencyId ?? ((RegencyCode ?? ProvinceCode) is { } region && names.Governments.TryGetValue(region, out var government) ? government : null);
 
     /// <summary>What the search index reads of the innovation this record adds (as <c>SearchSources</c> would read it back).</summary>
     public SearchSource ToSearchSource(int id, int sourceSystemId, ExchangeNames names) =>
-        new(id, Name, Acronym, GovernmentId(names) is { } government ? names.GovernmentTitles[government] : null, Agency,
+        new(id, Name, Acronym, GovernmentId(names) is { } government ? names.AgencyTitles[government] : null, Agency,
             ProvinceCode, ProvinceCode is { } province ? names.RegionTitles[province] : null,
             RegencyCode, RegencyCode is { } regency ? names.RegionTitles[regency] : null,
             SectorId, SectorId is { } sector ? names.SectorTitles[sector] : null, Year, null, InnovationStatus.Unconfirmed,

@@ -105,6 +105,9 @@ public sealed class ImportJobs(IOptions<ImportOptions> options, IHostEnvironment
     public static IReadOnlyList<ImportError> ErrorsOf(ImportJob job) =>
         job.Errors is null ? [] : JsonSerializer.Deserialize<List<ImportError>>(job.Errors, JsonOptions) ?? [];
 
+    public static IReadOnlyList<UnresolvedName> UnresolvedOf(ImportJob job) =>
+        job.Unresolved is null ? [] : JsonSerializer.Deserialize<List<UnresolvedName>>(job.Unresolved, JsonOptions) ?? [];
+
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     // Only the last part of what the browser sent, without control characters: it is shown, never used as a path.
@@ -213,7 +216,24 @@ internal sealed class ImportWorker(ImportJobs jobs, IServiceScopeFactory scopes,
             .SetProperty(j => j.ErrorCount, summary.ErrorCount)
             .SetProperty(j => j.InvalidRows, summary.Invalid)
             .SetProperty(j => j.Errors, summary.Errors.Count == 0 ? null : JsonSerializer.Serialize(summary.Errors, ImportJobs.JsonOptions))
+            .SetProperty(j => j.Unresolved, summary.Unresolved.Count == 0 ? null : JsonSerializer.Serialize(summary.Unresolved, ImportJobs.JsonOptions))
             .SetProperty(j => j.UpdatedAt, clock.GetUtcNow()), CancellationToken.None);
+
+        if (summary.Committed && summary.Touched.Count > 0)
+        {
+            // Saved: the search for likely duplicates of what the file added or changed follows, with its own progress.
+            var total = summary.Touched.Count;
+            var found = new Progress(jobs.Progress, id);
+            var proposed = await scope.ServiceProvider.GetRequiredService<Duplicates.DuplicateFinder>().ProposeAsync(
+                summary.Touched, new Relay(done => found.Report(new ImportProgress(ImportStage.Duplicates, done, total))), cancellationToken);
+            await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.DuplicatesProposed, proposed).SetProperty(j => j.UpdatedAt, clock.GetUtcNow()), CancellationToken.None);
+        }
+    }
+
+    private sealed class Relay(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     // Reports straight into the board: System.Progress<T> would post to the thread pool and could land after the job ended.

@@ -3,7 +3,7 @@ namespace Jippnas.Web.Features.Imports;
 public static class ImportsSetup
 {
     public static IServiceCollection AddImports(this IServiceCollection services) =>
-        services.AddScoped<ExchangeImport>();
+        services.AddScoped<ExchangeImport>().AddScoped<NameMappings>();
 
     /// <summary>The upload pages' background jobs (the web app only; the command line imports in the foreground).</summary>
     public static IServiceCollection AddImportJobs(this IServiceCollection services, IConfiguration configuration)

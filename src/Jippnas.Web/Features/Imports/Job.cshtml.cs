@@ -16,7 +16,7 @@ namespace Jippnas.Web.Features.Imports;
 /// the button that saves it.
 /// </summary>
 [Authorize(Policy = AdminAuthentication.Policy)]
-public sealed class ImportJobModel(JippnasDb db, ImportJobs jobs, Texts t, TimeProvider clock) : PageModel
+public sealed class ImportJobModel(JippnasDb db, ImportJobs jobs, NameMappings mappings, Texts t, TimeProvider clock) : PageModel
 {
     public ImportJob Job { get; private set; } = null!;
 
@@ -26,10 +26,18 @@ public sealed class ImportJobModel(JippnasDb db, ImportJobs jobs, Texts t, TimeP
 
     public IReadOnlyList<ImportError> Errors { get; private set; } = [];
 
+    public IReadOnlyList<UnresolvedName> Unresolved { get; private set; } = [];
+
+    /// <summary>Every region, for the datalist of the mapping forms (loaded only when a name is unresolved).</summary>
+    public IReadOnlyList<NameMappings.RegionChoice> Regions { get; private set; } = [];
+
     [TempData]
     public string? Flash { get; set; }
 
     public bool Running => Job.State is ImportJobState.Checking or ImportJobState.Saving;
+
+    /// <summary>Saved, and the search for likely duplicates of what it added is under way.</summary>
+    public bool FindingDuplicates => Job is { State: ImportJobState.Saved, DuplicatesProposed: null } && Progress?.Stage == ImportStage.Duplicates;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -62,6 +70,28 @@ public sealed class ImportJobModel(JippnasDb db, ImportJobs jobs, Texts t, TimeP
 
     public Task<IActionResult> OnPostRecheckAsync(int id, CancellationToken cancellationToken) => RequestAsync(id, save: false, cancellationToken);
 
+    /// <summary>Maps a name the check could not resolve, then checks the file again with the mapping.</summary>
+    public async Task<IActionResult> OnPostMapAsync(int id, NameKind kind, string? written, string? target, CancellationToken cancellationToken)
+    {
+        if (!await db.ImportJobs.AnyAsync(j => j.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var problem = Enum.IsDefined(kind) ? await mappings.MapAsync(kind, written, target, User.Identity?.Name, cancellationToken) : t["jenis: harus wilayah atau instansi."];
+        if (problem is not null)
+        {
+            Flash = problem;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        Flash = t.Format("'{0}' dipetakan ke {1} untuk impor ini dan berikutnya.", written!.Trim(), target!.Trim());
+        await jobs.RequestAsync(db, id, save: false, clock.GetUtcNow(), cancellationToken);
+        return Redirect($"/admin/impor/{id}");
+    }
+
     private async Task<IActionResult> RequestAsync(int id, bool save, CancellationToken cancellationToken)
     {
         if (!await db.ImportJobs.AnyAsync(j => j.Id == id, cancellationToken))
@@ -93,6 +123,8 @@ public sealed class ImportJobModel(JippnasDb db, ImportJobs jobs, Texts t, TimeP
         SourceName = Texts.IsEnglish ? source.NameEn : source.NameId;
         Progress = jobs.Progress.TryGetValue(id, out var progress) ? progress : null;
         Errors = ImportJobs.ErrorsOf(job);
+        Unresolved = ImportJobs.UnresolvedOf(job);
+        Regions = Unresolved.Count == 0 ? [] : await mappings.RegionsAsync(cancellationToken);
         return true;
     }
 }

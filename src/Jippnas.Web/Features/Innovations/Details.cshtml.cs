@@ -1,8 +1,10 @@
 using Jippnas.Web.Data;
+using Jippnas.Web.Domain;
 using Jippnas.Web.Features.Search;
 using Jippnas.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Features.Innovations;
 
@@ -22,7 +24,10 @@ public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchS
         var detail = await db.DetailAsync(key, cancellationToken);
         if (detail is null)
         {
-            return NotFound();
+            // A record merged into another by a curator leads to the one kept (a merge can be undone, so not permanently).
+            var kept = await db.DuplicatePairs.Where(p => p.State == DuplicateState.Merged && (p.FirstId == key || p.SecondId == key) && p.KeptId != key)
+                .Select(p => p.KeptId).FirstOrDefaultAsync(cancellationToken);
+            return kept is { } target ? Redirect($"/inovasi/{target}") : NotFound();
         }
 
         Innovation = detail;

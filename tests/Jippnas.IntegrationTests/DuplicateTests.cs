@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text;
+using Jippnas.IntegrationTests.Infrastructure;
+using Jippnas.Web.Data;
+using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Duplicates;
+using Jippnas.Web.Features.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jippnas.IntegrationTests;
+
+/// <summary>
+/// The same innovation from two sources is proposed once with its reasons; a curator merges it (and can undo the
+/// merge exactly) or rejects it (never proposed again). A fresh database per test class, on both engines.
+/// </summary>
+public abstract class DuplicateTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase? database;
+    private PortalFactory? portal;
+
+    private PortalFactory Portal => portal!;
+
+    public async Task InitializeAsync()
+    {
+        if (provider == DatabaseProvider.PostgreSql && TestDatabase.PostgresServer is null)
+        {
+            return;
+        }
+
+        database = await TestDatabase.CreateAsync(provider);
+        portal = new PortalFactory(database, AdminHttp.Settings());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (portal is not null)
+        {
+            await portal.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_same_innovation_from_two_sources_is_proposed_merged_undone_and_a_rejected_pair_stays_rejected()
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        // KIPP first, then IGA writes the same innovation its own way; Bondowoso replicated it under the same name.
+        var kipp = "ID Proposal,Judul Inovasi,Singkatan,Instansi,Kabupaten/Kota,Tahun Inisiasi,Penghargaan\n"
+            + "DP-K1,Sistem Informasi Ketersediaan Darah,SIKADAR,Dinas Kesehatan Kabupaten Lumajang,35.08,2019,KIPP_TOP99\n"
+            + "DP-K2,Smart Kampung,,Pemkab Banyuwangi,35.10,2016,\n";
+        var iga = "ID Inovasi,Nama Inovasi,Perangkat Daerah,Pemda,Tahun Penerapan\n"
+            + "DP-I1,SI KADAR (Sistem Informasi Ketersediaan Darah),Dinkes Lumajang,35.08,2020\n"
+            + "DP-I2,Smart Kampung,Pemkab Bondowoso,35.11,2019\n";
+        var first = await ImportAsync(kipp, "KIPP");
+        (await ProposeAsync(first)).ShouldBe(0);
+        (await ProposeAsync(await ImportAsync(iga, "IGA"))).ShouldBe(1);
+
+        var ids = await Portal.WithDbAsync(db => db.SourceRecords.Where(s => s.ExternalId.StartsWith("DP-")).ToDictionaryAsync(s => s.ExternalId, s => s.InnovationId!.Value));
+        var pair = await Portal.WithDbAsync(db => db.DuplicatePairs.SingleAsync());
+        (pair.FirstId, pair.SecondId).ShouldBe((ids["DP-K1"], ids["DP-I1"]));
+        pair.State.ShouldBe(DuplicateState.Proposed);
+        pair.Reasons.ShouldContain("SameRegencyCity");
+
+        var admin = Admin();
+        var list = await admin.GetStringAsync("/admin/duplikat");
+        list.ShouldContain("Sistem Informasi Ketersediaan Darah");
+        list.ShouldContain("kabupaten/kota sama");
+
+        // Merge into the KIPP record: the IGA record's source moves, its page leads to the kept one, search shows one.
+        (await PostAsync(admin, "/admin/duplikat?handler=merge", new() { ["pair"] = $"{pair.Id}", ["keep"] = $"{ids["DP-K1"]}" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var merged = await Portal.WithDbAsync(async db => new
+        {
+            Sources = await db.SourceRecords.Where(s => s.InnovationId == ids["DP-K1"]).Select(s => s.ExternalId).OrderBy(s => s).ToListAsync(),
+            OtherPublished = await db.Innovations.Where(i => i.Id == ids["DP-I1"]).Select(i => i.IsPublished).SingleAsync(),
+            Awards = await db.Innovations.Where(i => i.Id == ids["DP-K1"]).Select(i => i.AwardCount).SingleAsync(),
+        });
+        merged.Sources.ShouldBe(["DP-I1", "DP-K1"]);
+        merged.OtherPublished.ShouldBeFalse();
+        merged.Awards.ShouldBe(1);
+        var redirect = await admin.GetAsync($"/inovasi/{ids["DP-I1"]}");
+        redirect.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        redirect.Headers.Location!.ToString().ShouldBe($"/inovasi/{ids["DP-K1"]}");
+        (await admin.GetStringAsync("/api/v1/search?q=ketersediaan+darah")).ShouldNotContain($"\"id\":{ids["DP-I1"]},");
+
+        // A second merge of the same pair, or a keep outside it, is refused by name and changes nothing.
+        var again = await PostAsync(admin, "/admin/duplikat?handler=merge", new() { ["pair"] = $"{pair.Id}", ["keep"] = $"{ids["DP-K1"]}" });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("sudah diputuskan");
+
+        // Undo: exactly as before.
+        (await PostAsync(admin, "/admin/duplikat?handler=undo", new() { ["pair"] = $"{pair.Id}" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var undone = await Portal.WithDbAsync(async db => new
+        {
+            Kept = await db.SourceRecords.Where(s => s.InnovationId == ids["DP-K1"]).Select(s => s.ExternalId).ToListAsync(),
+            Other = await db.SourceRecords.Where(s => s.InnovationId == ids["DP-I1"]).Select(s => s.ExternalId).ToListAsync(),
+            OtherPublished = await db.Innovations.Where(i => i.Id == ids["DP-I1"]).Select(i => i.IsPublished).SingleAsync(),
+            State = await db.DuplicatePairs.Where(p => p.Id == pair.Id).Select(p => p.State).SingleAsync(),
+        });
+        undone.Kept.ShouldBe(["DP-K1"]);
+        undone.Other.ShouldBe(["DP-I1"]);
+        undone.OtherPublished.ShouldBeTrue();
+        undone.State.ShouldBe(DuplicateState.Proposed);
+        (await admin.GetAsync($"/inovasi/{ids["DP-I1"]}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Rejected: a later search for duplicates of both does not propose it again.
+        (await PostAsync(admin, "/admin/duplikat?handler=reject", new() { ["pair"] = $"{pair.Id}" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ProposeAsync([.. ids.Values])).ShouldBe(0);
+        (await Portal.WithDbAsync(db => db.DuplicatePairs.Select(p => p.State).ToListAsync())).ShouldBe([DuplicateState.Rejected]);
+        (await admin.GetStringAsync("/admin/duplikat?state=ditolak")).ShouldContain("Sistem Informasi Ketersediaan Darah");
+    }
+
+    [SkippableFact]
+    public async Task An_operator_sees_likely_duplicates_before_recording_and_bad_input_is_named()
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        await ImportAsync("ID Proposal,Judul Inovasi,Singkatan,Kabupaten/Kota,Tahun Inisiasi\nDC-1,Gerakan Ayo Sekolah Lagi,GASAK,33.02,2018\nDC-2,Pasar Murah Keliling,,15.71,2021\n", "KIPP");
+        var admin = Admin();
+
+        var page = await admin.GetStringAsync("/admin/duplikat/cek?name=Ayo+Sekolah+Lagi&acronym=GASAK&region=33.02&year=2019");
+        page.ShouldContain("Gerakan Ayo Sekolah Lagi");
+        page.ShouldNotContain("Pasar Murah Keliling");
+        (await admin.GetStringAsync("/admin/duplikat/cek?name=Pasar+Murah+Keliling&region=33.02")).ShouldContain("Tidak ada inovasi yang kemungkinan sama");
+
+        var badRegion = await admin.GetAsync("/admin/duplikat/cek?name=Apa+Saja&region=99.99");
+        badRegion.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badRegion.Content.ReadAsStringAsync()).ShouldContain("Region");
+        (await admin.GetAsync("/admin/duplikat?state=entah")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await PostAsync(admin, "/admin/duplikat?handler=undo", new() { ["pair"] = "999999" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var anonymous = Portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await anonymous.GetAsync("/admin/duplikat")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<ImportSummary> ImportAsync(string csv, string source)
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        var summary = await scope.ServiceProvider.GetRequiredService<ExchangeImport>().ImportAsync(() => new MemoryStream(bytes), source);
+        summary.Errors.ShouldBeEmpty();
+        return summary;
+    }
+
+    private Task<int> ProposeAsync(ImportSummary summary) => ProposeAsync([.. summary.Touched]);
+
+    private async Task<int> ProposeAsync(int[] ids)
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DuplicateFinder>().ProposeAsync(ids, null, CancellationToken.None);
+    }
+
+    private HttpClient Admin() => AdminHttp.Client(Portal);
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields) => AdminHttp.PostAsync(client, path, fields);
+}
+
+public sealed class SqliteDuplicateTests() : DuplicateTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDuplicateTests() : DuplicateTests(DatabaseProvider.PostgreSql);
