@@ -236,13 +236,15 @@ stamp() {
   : >"$1"
 }
 # `import FILE --source JIPPNAS` in the background under /usr/bin/time (elapsed s, peak RSS KB); sets import_pid.
+# --no-duplicates: the search for likely duplicates that follows an import is its own step (minutes for 100,000
+# rows, one indexed search per innovation), not part of what the engines' bulk loads are compared with.
 start_import() {
   local label=$1 file=$2
   shift 2
   rm -f "$work/$label".{out,stamps,time,done}
   printf '%s\n' "$EPOCHREALTIME" >"$work/$label.start"
   (cd "$web_dir" && exec env DOTNET_ENVIRONMENT=Production timeout "$step_timeout" /usr/bin/time -o "$work/$label.time" -f '%e %M' \
-    dotnet Jippnas.Web.dll import "$file" --source JIPPNAS "$@" "${cfg[@]}") >"$work/$label.out" 2> >(stamp "$work/$label.done" >"$work/$label.stamps") &
+    dotnet Jippnas.Web.dll import "$file" --source JIPPNAS --no-duplicates "$@" "${cfg[@]}") >"$work/$label.out" 2> >(stamp "$work/$label.done" >"$work/$label.stamps") &
   import_pid=$!
 }
 # Waits for the import started last; sets import_line: IMPORT pass=LABEL rows=… seconds=… rate=… peak_kb=… …
