@@ -137,7 +137,7 @@ internal static class Cli
         }
 
         var path = positional[0];
-        var progress = new Progress<ImportProgress>(p => Console.Error.Write($"\r{(p.Stage == ImportStage.Checking ? "Checked" : "Saved")} {p.Rows:N0} rows  "));
+        var progress = new Progress<ImportProgress>(p => Console.Error.Write($"\r{(p.Stage == ImportStage.Checking ? "Checked" : "Saved")} {p.Rows:N0} rows {Bar(p.Fraction)}  "));
         var summary = await services.GetRequiredService<ExchangeImport>().ImportAsync(() => File.OpenRead(path), source, dryRun, progress, CancellationToken.None);
         Console.Error.WriteLine();
         if (summary.ErrorCount > 0)
@@ -161,13 +161,17 @@ internal static class Cli
         return dryRun || args.Contains("--no-duplicates") || summary.Touched.Count == 0 || await FindDuplicatesAsync(services, summary.Touched);
     }
 
+    // A progress bar of 30 characters and the percentage, when the share done is known.
+    private static string Bar(double? done) =>
+        done is { } share ? string.Create(CultureInfo.InvariantCulture, $"[{new string('#', (int)(share * 30)).PadRight(30, '-')}] {share * 100,3:0}%") : "";
+
     // Proposes likely duplicates of the given innovations (every published one when null) for curators to review.
     private static async Task<bool> FindDuplicatesAsync(IServiceProvider services, IReadOnlyList<int>? ids)
     {
         ids ??= await services.GetRequiredService<JippnasDb>().Innovations.Where(i => i.IsPublished).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync();
         var total = ids.Count;
         var proposed = await services.GetRequiredService<DuplicateFinder>().ProposeAsync(
-            ids, new Progress<int>(done => Console.Error.Write($"\rLooked for duplicates of {done:N0} of {total:N0} innovations  ")), CancellationToken.None);
+            ids, new Progress<int>(done => Console.Error.Write($"\rLooked for duplicates of {done:N0} of {total:N0} innovations {Bar((double)done / Math.Max(1, total))}  ")), CancellationToken.None);
         Console.Error.WriteLine();
         Console.WriteLine($"Likely duplicates proposed: {proposed} new pairs (review them at /admin/duplikat).");
         return true;

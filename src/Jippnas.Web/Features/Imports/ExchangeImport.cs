@@ -69,26 +69,36 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         }
 
         var names = await ExchangeNames.LoadAsync(db, cancellationToken);
-        ImportSummary check;
+        // One connection for both passes, without memory-mapped reads on SQLite (SqlitePragmas.SetMappedAsync).
+        var sqlite = !db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            check = await CheckAsync(open, mapping, names, progress, cancellationToken);
+            if (sqlite)
+            {
+                await SqlitePragmas.SetMappedAsync(db.Database.GetDbConnection(), mapped: false, cancellationToken);
+            }
+
+            var check = await CheckAsync(open, mapping, names, progress, cancellationToken);
+            if (check.Errors.Count > 0 || dryRun)
+            {
+                return check with { DryRun = dryRun };
+            }
+
+            // The commit checks every row again as it writes: a file changed since its check saves nothing.
+            return await CommitAsync(open, mapping, names, progress, cancellationToken) is { } saved
+                ? saved with { Unresolved = check.Unresolved }
+                : new ImportSummary(0, 0, 0, [new ImportError(0, "*", "berkas berubah selama diimpor; tidak ada yang disimpan. Unggah berkas itu lagi.")]);
         }
         finally
         {
+            if (sqlite)
+            {
+                await SqlitePragmas.SetMappedAsync(db.Database.GetDbConnection(), mapped: true, CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
-
-        if (check.Errors.Count > 0 || dryRun)
-        {
-            return check with { DryRun = dryRun };
-        }
-
-        // The commit checks every row again as it writes: a file changed since its check saves nothing.
-        return await CommitAsync(open, mapping, names, progress, cancellationToken) is { } saved
-            ? saved with { Unresolved = check.Unresolved }
-            : new ImportSummary(0, 0, 0, [new ImportError(0, "*", "berkas berubah selama diimpor; tidak ada yang disimpan. Unggah berkas itu lagi.")]);
     }
 
     private async Task<ImportSummary> CheckAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -163,7 +173,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                     Keep(found);
                     if (++rows % Chunk == 0)
                     {
-                        progress?.Report(new ImportProgress(ImportStage.Checking, rows));
+                        progress?.Report(new ImportProgress(ImportStage.Checking, rows) { Fraction = FractionRead(stream) });
                     }
 
                     if (pending.Count == Chunk && errorCount == 0)
@@ -187,7 +197,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
             }
         }
 
-        progress?.Report(new ImportProgress(ImportStage.Checking, rows));
+        progress?.Report(new ImportProgress(ImportStage.Checking, rows) { Fraction = 1 });
         // With errors nothing will be saved, and rows are no longer compared after the first: no counts to show.
         var unknown = unresolved.Values.OrderBy(u => u.Line).ToList();
         return errorCount > 0
@@ -212,22 +222,41 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 var words = new WordTally();
                 var touched = new List<int>();
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var chunks = Channel.CreateBounded<List<Pending>>(2);
+                var chunks = Channel.CreateBounded<(List<Pending> Rows, double? Fraction)>(2);
                 var reading = Task.Run(() => ReadChunksAsync(open, mapping, names, chunks.Writer, stop.Token), stop.Token);
                 var (added, updated, unchanged, rows) = (0, 0, 0, 0);
+                // The new rows of a chunk are analysed for the index on the thread pool while the next chunk's rows
+                // are written; their documents are written after it.
+                Task<SearchDocument[]>? analysing = null;
                 try
                 {
-                    await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+                    await foreach (var (chunk, fraction) in chunks.Reader.ReadAllAsync(cancellationToken))
                     {
-                        var (a, u, n) = await WriteChunkAsync(chunk, names, writer, words, touched, cancellationToken);
+                        var (a, u, n, fresh) = await WriteChunkAsync(chunk, names, writer, touched, cancellationToken);
+                        if (analysing is not null)
+                        {
+                            await search.IndexNewAsync(await analysing, words, cancellationToken);
+                        }
+
+                        analysing = Task.Run(() => search.Analyse(fresh, stop.Token), stop.Token);
                         (added, updated, unchanged, rows) = (added + a, updated + u, unchanged + n, rows + chunk.Count);
-                        progress?.Report(new ImportProgress(ImportStage.Saving, rows));
+                        progress?.Report(new ImportProgress(ImportStage.Saving, rows) { Fraction = fraction });
+                    }
+
+                    if (analysing is not null)
+                    {
+                        await search.IndexNewAsync(await analysing, words, cancellationToken);
                     }
                 }
                 catch
                 {
                     await stop.CancelAsync();
                     await Task.WhenAny(reading);
+                    if (analysing is not null)
+                    {
+                        await Task.WhenAny(analysing);
+                    }
+
                     throw;
                 }
 
@@ -243,12 +272,13 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 if (added + updated >= RefreshStatisticsAfter)
                 {
                     // The planner's statistics describe the tables before the import: a first import into an empty
-                    // table would otherwise be read by scans (SQLite keeps them until the next ANALYZE).
+                    // table would otherwise be read by scans (SQLite keeps them until the next ANALYZE). The file is
+                    // saved by now, so a cancellation no longer applies.
                     await using var analyze = SqlCommands.Create(db, db.Database.IsNpgsql()
                         ? "ANALYZE innovations; ANALYZE source_records; ANALYZE innovation_search"
                         : "PRAGMA analysis_limit = 1000; ANALYZE innovations; ANALYZE source_records; ANALYZE awards; ANALYZE innovation_sdgs", []);
                     analyze.CommandTimeout = 0;
-                    await analyze.ExecuteNonQueryAsync(cancellationToken);
+                    await analyze.ExecuteNonQueryAsync(CancellationToken.None);
                 }
 
                 return new ImportSummary(added, updated, unchanged, []) { Touched = touched };
@@ -263,7 +293,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
     // The reading side of the commit: checked rows in chunks; false at the first row with an error (or a file that
     // cannot be read, or has no row), after which nothing more is handed over.
-    private async Task<bool> ReadChunksAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, ChannelWriter<List<Pending>> output, CancellationToken cancellationToken)
+    private async Task<bool> ReadChunksAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, ChannelWriter<(List<Pending>, double?)> output, CancellationToken cancellationToken)
     {
         var valid = true;
         var rows = 0;
@@ -287,7 +317,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                     chunk.Add(new Pending(record, row));
                     if (chunk.Count == Chunk)
                     {
-                        await output.WriteAsync(chunk, cancellationToken);
+                        await output.WriteAsync((chunk, FractionRead(stream)), cancellationToken);
                         chunk = new List<Pending>(Chunk);
                     }
                 }
@@ -295,7 +325,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
             if (valid && chunk.Count > 0)
             {
-                await output.WriteAsync(chunk, cancellationToken);
+                await output.WriteAsync((chunk, 1), cancellationToken);
             }
         }
         catch (ImportFileException)
@@ -377,7 +407,9 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         return found;
     }
 
-    private async Task<(int Added, int Updated, int Unchanged)> WriteChunkAsync(List<Pending> pending, ExchangeNames names, ImportWriter writer, WordTally words, List<int> written, CancellationToken cancellationToken)
+    // Writes a chunk's rows: new innovations with plain commands (returned for the index, which the caller writes),
+    // changed ones through EF and re-indexed at once.
+    private async Task<(int Added, int Updated, int Unchanged, List<SearchSource> Fresh)> WriteChunkAsync(List<Pending> pending, ExchangeNames names, ImportWriter writer, List<int> written, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var stored = await StoredAsync(pending, names, cancellationToken);
@@ -417,11 +449,10 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
             touched.AddRange(await UpdateAsync(changes, stored, names, now, cancellationToken));
         }
 
-        await search.IndexNewAsync(fresh, words, cancellationToken);
         await search.IndexAsync(touched, cancellationToken);
         written.AddRange(fresh.Select(f => f.Id));
         written.AddRange(touched);
-        return (added, changes.Count, unchanged);
+        return (added, changes.Count, unchanged, fresh);
     }
 
     // Rows that change what is stored go through EF: the innovation's awards and goals are merged, and the source
@@ -474,6 +505,10 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         return touched.ConvertAll(i => i.Id);
     }
 
+    // How much of a file has been read, when its stream knows its length (the reader reads ahead by its buffer).
+    private static double? FractionRead(Stream stream) =>
+        stream is { CanSeek: true, Length: > 0 } ? Math.Min(1, (double)stream.Position / stream.Length) : null;
+
     // What is kept of a row: its cells by the file's column names, so a later change of mapping can re-read it.
     private static string Payload(ImportRow row) =>
         JsonSerializer.Serialize(row.Cells.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal));
@@ -495,7 +530,11 @@ internal sealed record ResolvedAgency(int? Id, string? RegencyCode, string? Prov
 public sealed record UnresolvedName(NameKind Kind, string Field, string Written, int Rows, int Line);
 
 /// <summary>How far an import is: the pass and the rows done in it (of <see cref="Total"/> when known).</summary>
-public readonly record struct ImportProgress(ImportStage Stage, int Rows, int Total = 0);
+public readonly record struct ImportProgress(ImportStage Stage, int Rows, int Total = 0)
+{
+    /// <summary>The share of the file read so far (0–1), when the file's length is known.</summary>
+    public double? Fraction { get; init; }
+}
 
 /// <summary>Codes and names the importer resolves against, loaded once per file.</summary>
 internal sealed record ExchangeNames(

@@ -221,13 +221,33 @@ internal sealed class ImportWorker(ImportJobs jobs, IServiceScopeFactory scopes,
 
         if (summary.Committed && summary.Touched.Count > 0)
         {
-            // Saved: the search for likely duplicates of what the file added or changed follows, with its own progress.
-            var total = summary.Touched.Count;
-            var found = new Progress(jobs.Progress, id);
-            var proposed = await scope.ServiceProvider.GetRequiredService<Duplicates.DuplicateFinder>().ProposeAsync(
-                summary.Touched, new Relay(done => found.Report(new ImportProgress(ImportStage.Duplicates, done, total))), cancellationToken);
+            await ProposeDuplicatesAsync(scope.ServiceProvider, id, summary.Touched, cancellationToken);
+        }
+    }
+
+    // Saved: the search for likely duplicates of what the file added or changed follows, with its own progress. Its
+    // failure leaves the job saved (the count stays empty; find-duplicates can run it again).
+    private async Task ProposeDuplicatesAsync(IServiceProvider services, int id, IReadOnlyList<int> touched, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var total = touched.Count;
+            var board = new Progress(jobs.Progress, id);
+            var proposed = await services.GetRequiredService<Duplicates.DuplicateFinder>().ProposeAsync(
+                touched, new Relay(done => board.Report(new ImportProgress(ImportStage.Duplicates, done, total))), cancellationToken);
+            var db = services.GetRequiredService<JippnasDb>();
             await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.DuplicatesProposed, proposed).SetProperty(j => j.UpdatedAt, clock.GetUtcNow()), CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The file is saved whatever happens here; the job must not be marked failed.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "Import job {Id} was saved, but the search for likely duplicates failed.", id);
         }
     }
 

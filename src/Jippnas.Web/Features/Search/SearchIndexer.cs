@@ -60,16 +60,30 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
     }
 
     /// <summary>
-    /// Indexes innovations just added in the caller's transaction, from what the caller wrote (an import knows every
-    /// field already, and reading its rows back cost as much as analysing them). The caller opens the connection.
+    /// Analyses innovations an import is adding, from what it writes (reading its rows back cost as much as analysing
+    /// them). Pure work on both cores, no database: an import runs it while it writes the next rows.
     /// </summary>
-    /// <param name="sources">The new innovations.</param>
-    /// <param name="words">Receives their word counts, for <see cref="AddWordsAsync(WordTally, CancellationToken)"/> once at the end: a
-    /// large import would otherwise update the same common words with every chunk.</param>
-    /// <param name="cancellationToken">Stops the indexing.</param>
-    internal async Task IndexNewAsync(IReadOnlyList<SearchSource> sources, WordTally words, CancellationToken cancellationToken)
+    internal SearchDocument[] Analyse(IReadOnlyList<SearchSource> sources, CancellationToken cancellationToken)
     {
-        await WriteAsync(sources, [], cancellationToken, words);
+        var documents = new SearchDocument[sources.Count];
+        Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            documents[i] = SearchDocument.Build(sources[i], Analyzer).Prepare(termVector: !Postgres));
+        return documents;
+    }
+
+    /// <summary>
+    /// Writes documents of innovations just added in the caller's transaction (the caller opens the connection).
+    /// Their word counts go to <paramref name="words"/>, for <see cref="AddWordsAsync(WordTally, CancellationToken)"/>
+    /// once at the end: a large import would otherwise update the same common words with every chunk.
+    /// </summary>
+    internal async Task IndexNewAsync(SearchDocument[] documents, WordTally words, CancellationToken cancellationToken)
+    {
+        await InsertAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), documents, cancellationToken);
+        foreach (var document in documents)
+        {
+            words.Add(document);
+        }
+
         vocabulary.Invalidate();
     }
 
@@ -81,13 +95,11 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
     }
 
     // Analyses the sources and replaces their documents (those in existing are deleted first); the word counts of
-    // new documents are saved, or added to tally when given.
-    private async Task WriteAsync(IReadOnlyList<SearchSource> sources, HashSet<int> existing, CancellationToken cancellationToken, WordTally? tally = null)
+    // new documents are saved.
+    private async Task WriteAsync(IReadOnlyList<SearchSource> sources, HashSet<int> existing, CancellationToken cancellationToken)
     {
-        // Analysing is most of the cost: both cores (an import's reader may hold one meanwhile).
-        var documents = new SearchDocument[sources.Count];
-        Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            documents[i] = SearchDocument.Build(sources[i], Analyzer).Prepare(termVector: !Postgres));
+        // Analysing is most of the cost: both cores.
+        var documents = Analyse(sources, cancellationToken);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await DeleteAsync(connection, transaction, existing, cancellationToken);
@@ -95,16 +107,13 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
 
         // Counts grow with new documents only; a re-indexed document may leave a count one too high until the
         // next rebuild, which only nudges the choice between selective and frequent words.
-        var fresh = tally ?? new WordTally();
+        var fresh = new WordTally();
         foreach (var document in documents.Where(d => !existing.Contains(d.Id)))
         {
             fresh.Add(document);
         }
 
-        if (tally is null)
-        {
-            await AddWordsAsync(connection, transaction, fresh, cancellationToken);
-        }
+        await AddWordsAsync(connection, transaction, fresh, cancellationToken);
     }
 
     /// <summary>
