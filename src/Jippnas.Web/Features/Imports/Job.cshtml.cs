@@ -37,7 +37,7 @@ public sealed class ImportJobModel(JippnasDb db, ImportJobs jobs, NameMappings m
     public bool Running => Job.State is ImportJobState.Checking or ImportJobState.Saving;
 
     /// <summary>Saved, and the search for likely duplicates of what it added is under way.</summary>
-    public bool FindingDuplicates => Job is { State: ImportJobState.Saved, DuplicatesProposed: null } && Progress?.Stage == ImportStage.Duplicates;
+    public bool FindingDuplicates => Job is { State: ImportJobState.Saved, DuplicatesProposed: null } && Progress is not null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
