@@ -24,6 +24,16 @@ public static class TallyRebuilder
         // Writers must wait: their trigger upserts would otherwise interleave with the recount. SQLite's
         // transaction is BEGIN IMMEDIATE, which already holds the only write lock.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.RecountTalliesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The recount inside the caller's transaction: a bulk load that deferred the triggers
+    /// (<c>SET LOCAL jippnas.defer_tallies = 'on'</c> on PostgreSQL) recounts before it commits.
+    /// </summary>
+    public static async Task RecountTalliesAsync(this JippnasDb db, CancellationToken cancellationToken)
+    {
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlRawAsync("LOCK TABLE innovations IN SHARE MODE", cancellationToken);
@@ -41,7 +51,5 @@ public static class TallyRebuilder
                 cancellationToken);
 #pragma warning restore EF1002
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -53,6 +53,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
     public const int MaxListedNames = 500;
     private const int Chunk = 500;
     private const int RefreshStatisticsAfter = 1_000;
+    private const int DeferTalliesFrom = 1_000;
 
     /// <summary>Checks, and unless <paramref name="dryRun"/> saves, the file <paramref name="open"/> opens (it is opened once per pass).</summary>
     /// <param name="open">Opens the file from its start; called once per pass.</param>
@@ -86,7 +87,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
             }
 
             // The commit checks every row again as it writes: a file changed since its check saves nothing.
-            return await CommitAsync(open, mapping, names, progress, cancellationToken) is { } saved
+            return await CommitAsync(open, mapping, names, check, progress, cancellationToken) is { } saved
                 ? saved with { Unresolved = check.Unresolved }
                 : new ImportSummary(0, 0, 0, [new ImportError(0, "*", "berkas berubah selama diimpor; tidak ada yang disimpan. Unggah berkas itu lagi.")]);
         }
@@ -208,7 +209,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
     // The saving pass checks every row again as it writes: a reading thread checks rows and hands them over in
     // chunks while this one writes and indexes the chunk before. Null when a row has an error (the file changed since
     // its check): the transaction is rolled back.
-    private async Task<ImportSummary?> CommitAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<ImportSummary?> CommitAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, ImportSummary check, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -218,6 +219,19 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                // On PostgreSQL every row's trigger updates the same few tally rows, and inside one transaction each
+                // update walks the versions the earlier ones left: quadratic. A large file defers the triggers and
+                // recounts once before it commits (SQLite updates in place and keeps its triggers).
+                var deferTallies = db.Database.IsNpgsql() && check.Added + check.Updated >= DeferTalliesFrom;
+
+                // A file whose every row was new at its check needs no lookups while it is written: should another
+                // import save one of its records meanwhile, the unique source key stops this one whole.
+                var allNew = check.Updated == 0 && check.Unchanged == 0;
+                if (deferTallies)
+                {
+                    await db.Database.ExecuteSqlRawAsync("SET LOCAL jippnas.defer_tallies = 'on'", cancellationToken);
+                }
+
                 await using var writer = new ImportWriter(db);
                 var words = new WordTally();
                 var touched = new List<int>();
@@ -232,7 +246,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 {
                     await foreach (var (chunk, fraction) in chunks.Reader.ReadAllAsync(cancellationToken))
                     {
-                        var (a, u, n, fresh) = await WriteChunkAsync(chunk, names, writer, touched, cancellationToken);
+                        var (a, u, n, fresh) = await WriteChunkAsync(chunk, names, writer, touched, allNew, cancellationToken);
                         if (analysing is not null)
                         {
                             await search.IndexNewAsync(await analysing, words, cancellationToken);
@@ -267,6 +281,10 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 }
 
                 await search.AddWordsAsync(words, cancellationToken);
+                if (deferTallies)
+                {
+                    await db.RecountTalliesAsync(cancellationToken);
+                }
 
                 await transaction.CommitAsync(cancellationToken);
                 if (added + updated >= RefreshStatisticsAfter)
@@ -409,11 +427,11 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
     // Writes a chunk's rows: new innovations with plain commands (returned for the index, which the caller writes),
     // changed ones through EF and re-indexed at once.
-    private async Task<(int Added, int Updated, int Unchanged, List<SearchSource> Fresh)> WriteChunkAsync(List<Pending> pending, ExchangeNames names, ImportWriter writer, List<int> written, CancellationToken cancellationToken)
+    private async Task<(int Added, int Updated, int Unchanged, List<SearchSource> Fresh)> WriteChunkAsync(List<Pending> pending, ExchangeNames names, ImportWriter writer, List<int> written, bool allNew, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var stored = await StoredAsync(pending, names, cancellationToken);
-        var native = await NativeAsync(pending, cancellationToken);
+        var stored = allNew ? [] : await StoredAsync(pending, names, cancellationToken);
+        var native = allNew ? [] : await NativeAsync(pending, cancellationToken);
         var touched = new List<int>();
         var fresh = new List<SearchSource>(pending.Count);
         var changes = new List<Pending>();
