@@ -135,6 +135,31 @@ public abstract class DuplicateTests(DatabaseProvider provider) : IAsyncLifetime
         (await anonymous.GetAsync("/admin/duplikat")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [SkippableFact]
+    public async Task A_curator_adds_lists_and_deletes_name_mappings_and_a_target_nothing_knows_is_refused_by_name()
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        var admin = Admin();
+
+        var refused = await AdminHttp.PostAsync(admin, "/admin/impor/nama", new() { ["kind"] = "0", ["written"] = "Kab. Entah", ["target"] = "Atlantis" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Atlantis");
+        (await Portal.WithDbAsync(db => db.NameMappings.CountAsync())).ShouldBe(0);
+
+        (await AdminHttp.PostAsync(admin, "/admin/impor/nama", new() { ["kind"] = "0", ["written"] = "Kab. OKU", ["target"] = "16.01" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var ministry = await Portal.WithDbAsync(db => db.Agencies.Where(a => a.RegionCode == null && a.Acronym != null).Select(a => new { a.Name, a.Acronym }).FirstAsync());
+        (await AdminHttp.PostAsync(admin, "/admin/impor/nama", new() { ["kind"] = "1", ["written"] = "Kementerian Yang Dimaksud", ["target"] = ministry.Acronym! })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var list = await admin.GetStringAsync("/admin/impor/nama");
+        list.ShouldContain("kabupaten oku");
+        list.ShouldContain("Kabupaten Ogan Komering Ulu");
+        list.ShouldContain(ministry.Name);
+
+        var id = await Portal.WithDbAsync(db => db.NameMappings.Where(m => m.Written == "kabupaten oku").Select(m => m.Id).SingleAsync());
+        (await AdminHttp.PostAsync(admin, "/admin/impor/nama?handler=delete", new() { ["id"] = $"{id}" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.GetStringAsync("/admin/impor/nama")).ShouldNotContain("kabupaten oku");
+        (await AdminHttp.PostAsync(admin, "/admin/impor/nama?handler=delete", new() { ["id"] = $"{id}" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private async Task<ImportSummary> ImportAsync(string csv, string source)
     {
         await using var scope = Portal.Services.CreateAsyncScope();

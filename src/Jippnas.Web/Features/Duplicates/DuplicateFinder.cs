@@ -33,7 +33,7 @@ public sealed class DuplicateFinder(JippnasDb db, SearchVocabulary vocabulary, D
         // Words in a third of all records say nothing about a name; the rest, rarest first.
         var common = Math.Max(2, words.DocumentCount / 3);
         var terms = head.Fields[0].Select(t => t.Term).Distinct(StringComparer.Ordinal)
-            .Where(t => words.TermCount(t) > 0 && words.TermCount(t) <= common)
+            .Where(t => words.TermCount(t) is > 0 and var df && df <= common)
             .OrderBy(words.TermCount).Take(12).Select(MatchExpression.Term).ToList();
         if (terms.Count == 0)
         {

@@ -37,7 +37,7 @@ public sealed class DuplicateReview(JippnasDb db, SearchIndexer search, TimeProv
             }
 
             var otherId = keepId == pair.FirstId ? pair.SecondId : pair.FirstId;
-            var both = await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs).Include(i => i.SourceRecords).Include(i => i.Outcomes)
+            var both = await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs).Include(i => i.Outcomes)
                 .Where(i => i.Id == keepId || i.Id == otherId).ToDictionaryAsync(i => i.Id, cancellationToken);
             if (both.Count < 2 || !both[keepId].IsPublished || !both[otherId].IsPublished)
             {
@@ -46,7 +46,8 @@ public sealed class DuplicateReview(JippnasDb db, SearchIndexer search, TimeProv
 
             var (keep, other) = (both[keepId], both[otherId]);
             var record = new MergeRecord(otherId, other.IsPublished, [], [], [], []);
-            record.Sources.AddRange(other.SourceRecords.Select(s => s.Id));
+            // Only the ids: a source record's payload is the whole row as the source sent it.
+            record.Sources.AddRange(await db.SourceRecords.Where(s => s.InnovationId == otherId).Select(s => s.Id).ToListAsync(cancellationToken));
             await db.SourceRecords.Where(s => s.InnovationId == otherId).ExecuteUpdateAsync(s => s.SetProperty(r => r.InnovationId, keepId), cancellationToken);
 
             // An award the kept innovation already has (same kind, same year) is the same award: it stays where it is.

@@ -486,9 +486,9 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         var innovations = await db.Innovations.AsTracking().Include(i => i.Awards).Include(i => i.Sdgs)
             .Where(i => targets.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         var touched = new List<Innovation>();
-        foreach (var (record, row) in changes)
+        foreach (var change in changes)
         {
-            var payload = ExchangeImport.Payload(row);
+            var (record, payload) = (change.Record, change.Payload);
             var source = Stored(record) is { } known ? sources[known.Id] : null;
             var innovation = Target(record) is { } id ? innovations.GetValueOrDefault(id) : null;
             if (innovation is null)

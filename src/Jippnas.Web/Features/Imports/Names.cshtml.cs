@@ -1,19 +1,24 @@
+using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
 using Jippnas.Web.Features.Shared;
 using Jippnas.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Features.Imports;
 
 /// <summary>The names curators mapped for imports ("Kab. OKU" → 16.01): listed, added and removed.</summary>
 [Authorize(Policy = AdminAuthentication.Policy)]
-public sealed class ImportNamesModel(NameMappings mappings, Texts t) : PageModel
+public sealed class ImportNamesModel(JippnasDb db, NameMappings mappings, Texts t) : PageModel
 {
     public IReadOnlyList<NameMapping> Mappings { get; private set; } = [];
 
     public IReadOnlyList<NameMappings.RegionChoice> Regions { get; private set; } = [];
+
+    /// <summary>Names of the agencies mappings point to.</summary>
+    public Dictionary<int, string> Agencies { get; private set; } = [];
 
     [TempData]
     public string? Flash { get; set; }
@@ -50,5 +55,7 @@ public sealed class ImportNamesModel(NameMappings mappings, Texts t) : PageModel
     {
         Mappings = await mappings.ListAsync(cancellationToken);
         Regions = await mappings.RegionsAsync(cancellationToken);
+        var ids = Mappings.Select(m => m.AgencyId).OfType<int>().Distinct().ToList();
+        Agencies = await db.Agencies.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
     }
 }
