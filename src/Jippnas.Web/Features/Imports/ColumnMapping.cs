@@ -28,6 +28,9 @@ public sealed class ColumnMapping
 
     public string Source { get; }
 
+    /// <summary>The same mapping, reporting a file's column problems anew: for another pass over a file.</summary>
+    public ColumnMapping Anew() => new(Source, fields);
+
     /// <summary>The column names the mapping knows, as stored (normalised), with their fields.</summary>
     public IReadOnlyDictionary<string, string> Columns => fields;
 

@@ -43,9 +43,10 @@ public sealed record ImportSummary(int Added, int Updated, int Unchanged, IReadO
 /// <summary>
 /// Imports innovations from a source's file (CSV, XLSX or JSON Lines; docs/exchange-format.md) through the
 /// source's column mapping. A record is identified by its source and source id: importing a file again changes
-/// nothing, a changed row updates its innovation and keeps the earlier payload. Two passes over the file: the
-/// first checks every row and counts what would change (the preview), the second writes everything in one
-/// transaction with the search index. Only keys are held between rows, so memory does not grow with the file.
+/// nothing, a changed row updates its innovation and keeps the earlier payload. A dry run checks every row and counts
+/// what would change (the preview); an import checks each row as it writes it, everything in one transaction with the
+/// search index, and at the first row with an error rolls back and lists every error of the file in a checking pass.
+/// Only keys are held between rows, so memory does not grow with the file.
 /// </summary>
 public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvider clock)
 {
@@ -80,16 +81,22 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 await SqlitePragmas.SetMappedAsync(db.Database.GetDbConnection(), mapped: false, cancellationToken);
             }
 
-            var check = await CheckAsync(open, mapping, names, progress, cancellationToken);
-            if (check.Errors.Count > 0 || dryRun)
+            if (dryRun)
             {
-                return check with { DryRun = dryRun };
+                return await CheckAsync(open, mapping, names, progress, cancellationToken) with { DryRun = true };
             }
 
-            // The commit checks every row again as it writes: a file changed since its check saves nothing.
-            return await CommitAsync(open, mapping, names, check, progress, cancellationToken) is { } saved
-                ? saved with { Unresolved = check.Unresolved }
-                : new ImportSummary(0, 0, 0, [new ImportError(0, "*", "berkas berubah selama diimpor; tidak ada yang disimpan. Unggah berkas itu lagi.")]);
+            // One pass checks each row as it writes it. At the first row with an error the transaction is rolled back
+            // and a checking pass lists every error of the file: nothing is saved from a file with any.
+            if (await CommitAsync(open, mapping, names, progress, cancellationToken) is { } saved)
+            {
+                return saved;
+            }
+
+            var check = await CheckAsync(open, mapping.Anew(), names, progress, cancellationToken);
+            return check.Errors.Count > 0
+                ? check
+                : new ImportSummary(0, 0, 0, [new ImportError(0, "*", "berkas berubah selama diimpor; tidak ada yang disimpan. Unggah berkas itu lagi.")]) { Unresolved = check.Unresolved };
         }
         finally
         {
@@ -110,21 +117,8 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         var seen = new Dictionary<(string, string), int>();
         var pending = new List<Pending>(Chunk);
         var (added, updated, unchanged, rows) = (0, 0, 0, 0);
-        var unresolved = new Dictionary<(NameKind, string), UnresolvedName>();
-        var line = 0;
-
-        void Unresolved(NameKind kind, string field, string written)
-        {
-            var key = (kind, RegionNames.Normalize(written));
-            if (unresolved.TryGetValue(key, out var known))
-            {
-                unresolved[key] = known with { Rows = known.Rows + 1 };
-            }
-            else if (unresolved.Count < MaxListedNames)
-            {
-                unresolved[key] = new UnresolvedName(kind, field, written, 1, line);
-            }
-        }
+        var unresolved = new UnresolvedNames();
+        var recorded = await RecordedSystemsAsync(names, cancellationToken);
 
         void Keep(List<ImportError> found)
         {
@@ -141,7 +135,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
         async Task ClassifyAsync()
         {
-            var states = await StatesAsync(pending, names, cancellationToken);
+            var states = await StatesAsync(pending, names, recorded, cancellationToken);
             added += states.Count(s => s == RowState.New);
             updated += states.Count(s => s == RowState.Changed);
             unchanged += states.Count(s => s == RowState.Unchanged);
@@ -155,8 +149,8 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 await foreach (var row in ImportFiles.ReadAsync(stream, cancellationToken))
                 {
                     var found = new List<ImportError>();
-                    line = row.Number;
-                    var record = ExchangeRecord.From(mapping.Map(row, found), row.Number, names, clock, found, Unresolved);
+                    unresolved.Line = row.Number;
+                    var record = ExchangeRecord.From(mapping.Map(row, found), row.Number, names, clock, found, unresolved.Add);
                     if (record is not null && seen.TryGetValue((record.SourceCode, record.SourceId), out var first))
                     {
                         found.Add(new ImportError(row.Number, "source_id", $"'{record.SourceId}' sudah ada di baris {first} berkas ini."));
@@ -200,16 +194,15 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
         progress?.Report(new ImportProgress(ImportStage.Checking, rows) { Fraction = 1 });
         // With errors nothing will be saved, and rows are no longer compared after the first: no counts to show.
-        var unknown = unresolved.Values.OrderBy(u => u.Line).ToList();
+        var unknown = unresolved.List();
         return errorCount > 0
             ? new ImportSummary(0, 0, 0, errors) { ErrorCount = errorCount, Invalid = invalidRows.Count(r => r > 0), Unresolved = unknown }
             : new ImportSummary(added, updated, unchanged, errors) { Unresolved = unknown };
     }
 
-    // The saving pass checks every row again as it writes: a reading thread checks rows and hands them over in
-    // chunks while this one writes and indexes the chunk before. Null when a row has an error (the file changed since
-    // its check): the transaction is rolled back.
-    private async Task<ImportSummary?> CommitAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, ImportSummary check, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    // The saving pass: a reading thread checks rows and hands them over in chunks while this one writes and indexes
+    // the chunk before. Null when a row has an error (or the file has none): the transaction is rolled back.
+    private async Task<ImportSummary?> CommitAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -219,26 +212,19 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                // On PostgreSQL every row's trigger updates the same few tally rows, and inside one transaction each
-                // update walks the versions the earlier ones left: quadratic. A large file defers the triggers and
-                // recounts once before it commits (SQLite updates in place and keeps its triggers).
-                var deferTallies = db.Database.IsNpgsql() && check.Added + check.Updated >= DeferTalliesFrom;
 
-                // A file whose every row was new at its check needs no lookups while it is written: should another
-                // import save one of its records meanwhile, the unique source key stops this one whole.
-                var allNew = check.Updated == 0 && check.Unchanged == 0;
-                if (deferTallies)
-                {
-                    await db.Database.ExecuteSqlRawAsync("SET LOCAL jippnas.defer_tallies = 'on'", cancellationToken);
-                }
-
+                // The source systems that have no records yet need no lookups while the file is written: should
+                // another import save one of their records meanwhile, the unique source key stops this one whole.
+                var recorded = await RecordedSystemsAsync(names, cancellationToken);
                 await using var writer = new ImportWriter(db);
                 var words = new WordTally();
                 var touched = new List<int>();
+                var unresolved = new UnresolvedNames();
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var chunks = Channel.CreateBounded<(List<Pending> Rows, double? Fraction)>(2);
-                var reading = Task.Run(() => ReadChunksAsync(open, mapping, names, chunks.Writer, stop.Token), stop.Token);
+                var reading = Task.Run(() => ReadChunksAsync(open, mapping, names, unresolved, chunks.Writer, stop.Token), stop.Token);
                 var (added, updated, unchanged, rows) = (0, 0, 0, 0);
+                var deferTallies = false;
                 // The new rows of a chunk are analysed for the index on the thread pool while the next chunk's rows
                 // are written; their documents are written after it.
                 Task<SearchDocument[]>? analysing = null;
@@ -246,13 +232,23 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 {
                     await foreach (var (chunk, fraction) in chunks.Reader.ReadAllAsync(cancellationToken))
                     {
-                        var (a, u, n, fresh) = await WriteChunkAsync(chunk, names, writer, touched, allNew, cancellationToken);
+                        if (!deferTallies && rows + chunk.Count >= DeferTalliesFrom && db.Database.IsNpgsql())
+                        {
+                            // On PostgreSQL every row's trigger updates the same few tally rows, and inside one
+                            // transaction each update walks the versions the earlier ones left: quadratic. A large
+                            // file defers the triggers from here on and recounts them all once before it commits
+                            // (SQLite updates in place and keeps its triggers).
+                            await db.Database.ExecuteSqlRawAsync("SET LOCAL jippnas.defer_tallies = 'on'", cancellationToken);
+                            deferTallies = true;
+                        }
+
+                        var (a, u, n, fresh) = await WriteChunkAsync(chunk, names, writer, touched, recorded, cancellationToken);
                         if (analysing is not null)
                         {
                             await search.IndexNewAsync(await analysing, words, cancellationToken);
                         }
 
-                        analysing = Task.Run(() => search.Analyse(fresh, stop.Token), stop.Token);
+                        analysing = Task.Run(() => search.Analyse(fresh.ConvertAll(f => f.Record.ToSearchSource(f.Id, f.SystemId, names)), stop.Token), stop.Token);
                         (added, updated, unchanged, rows) = (added + a, updated + u, unchanged + n, rows + chunk.Count);
                         progress?.Report(new ImportProgress(ImportStage.Saving, rows) { Fraction = fraction });
                     }
@@ -299,7 +295,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                     await analyze.ExecuteNonQueryAsync(CancellationToken.None);
                 }
 
-                return new ImportSummary(added, updated, unchanged, []) { Touched = touched };
+                return new ImportSummary(added, updated, unchanged, []) { Touched = touched, Unresolved = unresolved.List() };
             }
             finally
             {
@@ -309,9 +305,9 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         });
     }
 
-    // The reading side of the commit: checked rows in chunks; false at the first row with an error (or a file that
-    // cannot be read, or has no row), after which nothing more is handed over.
-    private async Task<bool> ReadChunksAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, ChannelWriter<(List<Pending>, double?)> output, CancellationToken cancellationToken)
+    // The reading side of the commit: checked rows in chunks, each with its payload made; false at the first row
+    // with an error (or a file that cannot be read, or has no row), after which nothing more is handed over.
+    private async Task<bool> ReadChunksAsync(Func<Stream> open, ColumnMapping mapping, ExchangeNames names, UnresolvedNames unresolved, ChannelWriter<(List<Pending>, double?)> output, CancellationToken cancellationToken)
     {
         var valid = true;
         var rows = 0;
@@ -324,7 +320,8 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 await foreach (var row in ImportFiles.ReadAsync(stream, cancellationToken))
                 {
                     var errors = new List<ImportError>();
-                    var record = ExchangeRecord.From(mapping.Map(row, errors), row.Number, names, clock, errors);
+                    unresolved.Line = row.Number;
+                    var record = ExchangeRecord.From(mapping.Map(row, errors), row.Number, names, clock, errors, unresolved.Add);
                     if (record is null || errors.Count > 0 || !seen.Add((record.SourceCode, record.SourceId)))
                     {
                         valid = false;
@@ -332,7 +329,10 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                     }
 
                     rows++;
-                    chunk.Add(new Pending(record, row));
+                    var pending = new Pending(record, row);
+                    // Every row's payload is compared or saved: made here, off the writing thread.
+                    _ = pending.Payload;
+                    chunk.Add(pending);
                     if (chunk.Count == Chunk)
                     {
                         await output.WriteAsync((chunk, FractionRead(stream)), cancellationToken);
@@ -360,11 +360,38 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         return valid && rows > 0;
     }
 
+    // The names of a file no rule resolved, once per name with its row count (the first MaxListedNames names).
+    private sealed class UnresolvedNames
+    {
+        private readonly Dictionary<(NameKind, string), UnresolvedName> names = [];
+
+        /// <summary>The row being read, which a name first seen is listed with.</summary>
+        public int Line { get; set; }
+
+        public void Add(NameKind kind, string field, string written)
+        {
+            var key = (kind, RegionNames.Normalize(written));
+            if (names.TryGetValue(key, out var known))
+            {
+                names[key] = known with { Rows = known.Rows + 1 };
+            }
+            else if (names.Count < MaxListedNames)
+            {
+                names[key] = new UnresolvedName(kind, field, written, 1, Line);
+            }
+        }
+
+        public List<UnresolvedName> List() => [.. names.Values.OrderBy(u => u.Line)];
+    }
+
     // A checked row; its payload (the row's cells as JSON) is made only when it is compared or saved.
     private sealed record Pending(ExchangeRecord Record, ImportRow Row)
     {
         public string Payload => field ??= ExchangeImport.Payload(Row);
     }
+
+    // A new innovation as written, for the index.
+    private sealed record Written(ExchangeRecord Record, int Id, int SystemId);
 
     // A stored source record, as much as the import compares and links.
     private sealed record StoredSource(long Id, int? InnovationId, string Payload);
@@ -378,9 +405,9 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
     // What saving each pending row would do, from the stored source records of its keys (and, for a line of the
     // exchange export without a source, the innovation it names).
-    private async Task<List<RowState>> StatesAsync(List<Pending> pending, ExchangeNames names, CancellationToken cancellationToken)
+    private async Task<List<RowState>> StatesAsync(List<Pending> pending, ExchangeNames names, HashSet<int> recorded, CancellationToken cancellationToken)
     {
-        var stored = await StoredAsync(pending, names, cancellationToken);
+        var stored = await StoredAsync(pending, names, recorded, cancellationToken);
         var native = await NativeAsync(pending, cancellationToken);
         return pending.ConvertAll(p => stored.TryGetValue((names.SourceSystems[p.Record.SourceCode], p.Record.SourceId), out var source)
             ? source.Payload == p.Payload ? RowState.Unchanged : RowState.Changed
@@ -405,12 +432,27 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         return ids.Count == 0 ? [] : [.. await db.Innovations.Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)];
     }
 
-    // The stored source records of the pending rows' keys, one plain query per source system (the unique index is on
-    // system and external id). The caller opens the connection.
-    private async Task<Dictionary<(int, string), StoredSource>> StoredAsync(List<Pending> pending, ExchangeNames names, CancellationToken cancellationToken)
+    // The source systems that had records when the import began (a system without any needs no lookups).
+    private async Task<HashSet<int>> RecordedSystemsAsync(ExchangeNames names, CancellationToken cancellationToken)
+    {
+        var recorded = new HashSet<int>();
+        foreach (var system in names.SourceSystems.Values.Distinct())
+        {
+            if (await db.SourceRecords.AnyAsync(s => s.SourceSystemId == system, cancellationToken))
+            {
+                recorded.Add(system);
+            }
+        }
+
+        return recorded;
+    }
+
+    // The stored source records of the pending rows' keys, one plain query per source system that had records (the
+    // unique index is on system and external id). The caller opens the connection.
+    private async Task<Dictionary<(int, string), StoredSource>> StoredAsync(List<Pending> pending, ExchangeNames names, HashSet<int> recorded, CancellationToken cancellationToken)
     {
         var found = new Dictionary<(int, string), StoredSource>();
-        foreach (var system in pending.GroupBy(p => names.SourceSystems[p.Record.SourceCode]))
+        foreach (var system in pending.GroupBy(p => names.SourceSystems[p.Record.SourceCode]).Where(g => recorded.Contains(g.Key)))
         {
             var keys = system.Select(p => p.Record.SourceId).Distinct(StringComparer.Ordinal).ToList();
             var list = string.Join(',', keys.Select((_, i) => "@p" + (i + 1).ToString(CultureInfo.InvariantCulture)));
@@ -427,13 +469,13 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
     // Writes a chunk's rows: new innovations with plain commands (returned for the index, which the caller writes),
     // changed ones through EF and re-indexed at once.
-    private async Task<(int Added, int Updated, int Unchanged, List<SearchSource> Fresh)> WriteChunkAsync(List<Pending> pending, ExchangeNames names, ImportWriter writer, List<int> written, bool allNew, CancellationToken cancellationToken)
+    private async Task<(int Added, int Updated, int Unchanged, List<Written> Fresh)> WriteChunkAsync(List<Pending> pending, ExchangeNames names, ImportWriter writer, List<int> written, HashSet<int> recorded, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var stored = allNew ? [] : await StoredAsync(pending, names, cancellationToken);
-        var native = allNew ? [] : await NativeAsync(pending, cancellationToken);
+        var stored = await StoredAsync(pending, names, recorded, cancellationToken);
+        var native = await NativeAsync(pending, cancellationToken);
         var touched = new List<int>();
-        var fresh = new List<SearchSource>(pending.Count);
+        var fresh = new List<Written>(pending.Count);
         var changes = new List<Pending>();
         var (added, unchanged) = (0, 0);
         foreach (var row in pending)
@@ -457,7 +499,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
             else
             {
                 var newId = await writer.AddAsync(row.Record, systemId, row.Payload, names, now, cancellationToken);
-                fresh.Add(row.Record.ToSearchSource(newId, systemId, names));
+                fresh.Add(new Written(row.Record, newId, systemId));
                 added++;
             }
         }
