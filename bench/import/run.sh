@@ -266,6 +266,9 @@ finish_import() {
   # The end of the checking pass: the first line with its final count ("Checked 2,000 rows"). Not simply the last
   # "Checked" line: in a real import that one can come a second or two late, after the saving pass has begun.
   checked=$(awk 'match($0, /Checked [0-9,]+ rows/) { n = substr($0, RSTART + 8, RLENGTH - 13); gsub(/,/, "", n); if (n + 0 > max) { max = n + 0; t = $1 } } END { print t }' "$work/$label.stamps")
+  # An import reads a valid file once, checking each row as it saves it: no "Checked" lines. Its saving pass begins
+  # where the first rows are saved; "check_seconds" is then what came before (process start, schema, reference data).
+  [ -n "$checked" ] || checked=$(grep -m1 -E '^[0-9.]+ Saved ' "$work/$label.stamps" | cut -d' ' -f1)
   end=$(grep ' END$' "$work/$label.stamps" | tail -n1 | cut -d' ' -f1)
   # "Imported: 2000 added, 0 updated, 0 unchanged." or "Checked, nothing saved: 1 would be added, 0 updated, 0 unchanged."
   import_checked=${checked:-0}

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jippnas.IntegrationTests.Infrastructure;
+using Jippnas.Web.Data;
 using Jippnas.Web.Features.Imports;
 using Jippnas.Web.Features.Imports.Reading;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,31 @@ public abstract class ImportFileTests(PortalFixture portal)
         saved.ContactName.ShouldBeNull();
         var cafe = await portal.Factory.WithDbAsync(db => db.Innovations.SingleAsync(i => i.SourceRecords.Any(s => s.ExternalId == "K-1252-02")));
         (cafe.Name, cafe.RegencyCode).ShouldBe(("Sekolah Lapang Café Kopi", "35.08"));
+    }
+
+    [SkippableFact]
+    public async Task A_payload_is_stored_packed_and_one_stored_plain_before_still_counts_as_unchanged()
+    {
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var bytes = Encoding.UTF8.GetBytes("ID Proposal,Judul Inovasi,Provinsi,Ringkasan\nP-01,Antrean Daring Puskesmas,35,\"Warga mengambil nomor antrean – dari rumah\"\n");
+        (await ImportAsync(bytes, "KIPP")).Added.ShouldBe(1);
+
+        var stored = await portal.Factory.WithDbAsync(db => db.Database
+            .SqlQueryRaw<byte[]>("SELECT payload AS \"Value\" FROM source_records WHERE external_id = 'P-01'").SingleAsync());
+        stored[0].ShouldBe((byte)1, "packed: a marker byte, then the compressed text");
+        var json = Payloads.Unpack(stored);
+        json.ShouldContain("dari rumah");
+        (await portal.Factory.WithDbAsync(db => db.SourceRecords.SingleAsync(s => s.ExternalId == "P-01"))).Payload.ShouldBe(json);
+
+        // A record saved before payloads were packed holds the JSON's UTF-8 bytes (on SQLite even as text).
+        var plain = Encoding.UTF8.GetBytes(json);
+        foreach (var value in portal.Provider == DatabaseProvider.Sqlite ? new object[] { plain, json } : [plain])
+        {
+            await portal.Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE source_records SET payload = {0} WHERE external_id = 'P-01'", value));
+            var again = await ImportAsync(bytes, "KIPP");
+            (again.Added, again.Updated, again.Unchanged).ShouldBe((0, 0, 1), value.GetType().Name);
+            (await portal.Factory.WithDbAsync(db => db.SourceRecords.SingleAsync(s => s.ExternalId == "P-01"))).Payload.ShouldBe(json);
+        }
     }
 
     [SkippableFact]

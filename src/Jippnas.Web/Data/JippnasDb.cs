@@ -33,6 +33,14 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JippnasDb).Assembly);
+        if (Database.IsSqlite())
+        {
+            // SQLite keeps each value's own type whatever a column declares: the payload columns keep the TEXT they
+            // were made with (changing a declared type means rebuilding the table) and hold the packed bytes.
+            modelBuilder.Entity<SourceRecord>().Property(s => s.Payload).HasColumnType("TEXT");
+            modelBuilder.Entity<SourceRecordVersion>().Property(v => v.Payload).HasColumnType("TEXT");
+        }
+
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

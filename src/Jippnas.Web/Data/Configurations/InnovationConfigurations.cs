@@ -92,6 +92,7 @@ internal sealed class SourceRecordConfiguration : IEntityTypeConfiguration<Sourc
     {
         builder.ToTable("source_records");
         builder.Property(s => s.ExternalId).HasMaxLength(200);
+        builder.Property(s => s.Payload).HasConversion(Payloads.Converter);
         builder.HasOne(s => s.SourceSystem).WithMany().HasForeignKey(s => s.SourceSystemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.SourceSystemId, s.ExternalId }).IsUnique();
         builder.HasIndex(s => s.InnovationId);
@@ -103,6 +104,7 @@ internal sealed class SourceRecordVersionConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<SourceRecordVersion> builder)
     {
         builder.ToTable("source_record_versions");
+        builder.Property(v => v.Payload).HasConversion(Payloads.Converter);
         builder.HasOne<SourceRecord>().WithMany().HasForeignKey(v => v.SourceRecordId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => v.SourceRecordId);
     }

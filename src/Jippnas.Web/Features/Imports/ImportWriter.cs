@@ -27,8 +27,8 @@ internal sealed class ImportWriter(JippnasDb db) : IAsyncDisposable
     private DbCommand? award;
     private DbCommand? sdg;
 
-    /// <summary>Adds one innovation from <paramref name="record"/> with its source record; returns its id.</summary>
-    public async Task<int> AddAsync(ExchangeRecord record, int sourceSystemId, string payload, ExchangeNames names, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Adds one innovation from <paramref name="record"/> with its source record (<paramref name="payload"/> packed by <see cref="Payloads"/>); returns its id.</summary>
+    public async Task<int> AddAsync(ExchangeRecord record, int sourceSystemId, byte[] payload, ExchangeNames names, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var year = record.Year ?? now.Year;
         innovation ??= Prepare(InnovationSql, 21);
