@@ -109,7 +109,7 @@ summarise() {
     echo "# Import benchmark — targets"
     echo
     echo "Written $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/import/run.sh\` from the results files beside it (details there)."
-    echo "Import times are the whole \`import\` command (both passes, process start included), as the earlier hand"
+    echo "Import times are the whole \`import\` command (process start included; a dry run or a file with an error adds a checking pass), as the earlier hand"
     echo "measurement in README.md took them; the engine's bulk load is its load plus its full-text index build."
     for provider in sqlite postgres; do
       mapfile -t files < <(ls "$here"/results-"$provider"-*.txt 2>/dev/null | awk -F- '{ print $NF "\t" $0 }' | sort -n | cut -f2)

@@ -229,8 +229,8 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 var reading = Task.Run(() => ReadChunksAsync(open, mapping, names, unresolved, chunks.Writer, stop.Token), stop.Token);
                 var (added, updated, unchanged, rows) = (0, 0, 0, 0);
                 var deferTallies = false;
-                // The new rows of a chunk are analysed for the index on the thread pool while the next chunk's rows
-                // are written; their documents are written after it.
+                // The new rows of a chunk are analysed for the index (and their words counted) on the thread pool
+                // while the next chunk's rows are written; their documents are written after it.
                 Task<SearchDocument[]>? analysing = null;
                 try
                 {
@@ -249,17 +249,30 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                         var (a, u, n, fresh) = await WriteChunkAsync(chunk, names, writer, touched, recorded, cancellationToken);
                         if (analysing is not null)
                         {
-                            await search.IndexNewAsync(await analysing, words, cancellationToken);
+                            await search.IndexNewAsync(await analysing, cancellationToken);
                         }
 
-                        analysing = Task.Run(() => search.Analyse(fresh.ConvertAll(f => f.Record.ToSearchSource(f.Id, f.SystemId, names)), stop.Token), stop.Token);
+                        // One analysis runs at a time (each is awaited before the next starts), so the word counts
+                        // are gathered there too, off this thread.
+                        analysing = Task.Run(
+                            () =>
+                            {
+                                var documents = search.Analyse(fresh.ConvertAll(f => f.Record.ToSearchSource(f.Id, f.SystemId, names)), stop.Token);
+                                foreach (var document in documents)
+                                {
+                                    words.Add(document);
+                                }
+
+                                return documents;
+                            },
+                            stop.Token);
                         (added, updated, unchanged, rows) = (added + a, updated + u, unchanged + n, rows + chunk.Count);
                         progress?.Report(new ImportProgress(ImportStage.Saving, rows) { Fraction = fraction });
                     }
 
                     if (analysing is not null)
                     {
-                        await search.IndexNewAsync(await analysing, words, cancellationToken);
+                        await search.IndexNewAsync(await analysing, cancellationToken);
                     }
                 }
                 catch

@@ -73,21 +73,17 @@ public sealed class SearchIndexer(JippnasDb db, SearchVocabulary vocabulary, ILo
 
     /// <summary>
     /// Writes documents of innovations just added in the caller's transaction (the caller opens the connection).
-    /// Their word counts go to <paramref name="words"/>, for <see cref="AddWordsAsync(WordTally, CancellationToken)"/>
-    /// once at the end: a large import would otherwise update the same common words with every chunk.
+    /// Their word counts are the caller's to gather (<see cref="WordTally"/>) and add with
+    /// <see cref="AddWordsAsync(WordTally, CancellationToken)"/> once at the end: a large import would otherwise
+    /// update the same common words with every chunk.
     /// </summary>
-    internal async Task IndexNewAsync(SearchDocument[] documents, WordTally words, CancellationToken cancellationToken)
+    internal async Task IndexNewAsync(SearchDocument[] documents, CancellationToken cancellationToken)
     {
         await InsertAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), documents, cancellationToken);
-        foreach (var document in documents)
-        {
-            words.Add(document);
-        }
-
         vocabulary.Invalidate();
     }
 
-    /// <summary>Adds word counts gathered by <see cref="IndexNewAsync"/>, in the caller's transaction.</summary>
+    /// <summary>Adds the word counts of documents written by <see cref="IndexNewAsync"/>, in the caller's transaction.</summary>
     internal async Task AddWordsAsync(WordTally words, CancellationToken cancellationToken)
     {
         await AddWordsAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), words, cancellationToken);
