@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json;
+using Jippnas.IntegrationTests.Infrastructure;
+using Jippnas.Web.Data;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jippnas.IntegrationTests;
+
+/// <summary>
+/// Every route of the portal (each API endpoint and method, each page handler) × every role, against the table in
+/// Data/authorization-matrix.json: a route the table does not list fails, as does any answer that differs from it.
+/// "deny" is 401 or 403, or a redirect to sign-in; "allow" is any answer that got past authorization.
+/// </summary>
+public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase? database;
+    private PortalFactory? portal;
+
+    private PortalFactory Portal => portal!;
+
+    public async Task InitializeAsync()
+    {
+        if (provider == DatabaseProvider.PostgreSql && TestDatabase.PostgresServer is null)
+        {
+            return;
+        }
+
+        database = await TestDatabase.CreateAsync(provider);
+        portal = new PortalFactory(database, AdminHttp.Settings());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (portal is not null)
+        {
+            await portal.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_table_lists_every_route_of_the_portal_and_no_other()
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        var routes = await RoutesAsync(Portal.Services);
+        var listed = Matrix.Routes.Select(r => r.Route).ToList();
+
+        routes.Except(listed).ShouldBeEmpty("routes the table does not list: add them to Data/authorization-matrix.json with who may use them");
+        listed.Except(routes).ShouldBeEmpty("routes the table lists that the portal no longer has");
+        listed.ShouldBeUnique();
+    }
+
+    [SkippableFact]
+    public async Task Every_route_answers_every_role_as_the_table_says()
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = Portal.Browser(),
+            ["administrator"] = AdminHttp.Client(Portal),
+        };
+        Matrix.Roles.Keys.Order().ShouldBe(clients.Keys.Order());
+
+        var wrong = new List<string>();
+        foreach (var route in Matrix.Routes)
+        {
+            foreach (var (role, client) in clients)
+            {
+                var expected = route.For(role);
+                var response = await SendAsync(client, route, role);
+                var denied = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/masuk", StringComparison.Ordinal) == true);
+                if (denied != (expected == "deny") || response.StatusCode >= HttpStatusCode.InternalServerError)
+                {
+                    wrong.Add($"{route.Route} as {role}: expected {expected}, got {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        wrong.ShouldBeEmpty();
+    }
+
+    // The signed-in administrator posts with an antiforgery token, as its pages' forms do; anyone else posts bare.
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, MatrixRoute route, string role) => route.Route.Split(' ')[0] switch
+    {
+        "GET" => client.GetAsync(route.Path),
+        "POST" when role == "administrator" => AdminHttp.PostAsync(client, route.Path, []),
+        "POST" => client.PostAsync(route.Path, new FormUrlEncodedContent([])),
+        var method => throw new InvalidOperationException($"No request for {method} yet: add one here."),
+    };
+
+    // "METHOD /pattern" for each endpoint method and each page handler ("?handler=name").
+    private static async Task<List<string>> RoutesAsync(IServiceProvider services)
+    {
+        var loader = services.GetRequiredService<PageLoader>();
+        var routes = new List<string>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                // A page without handler methods answers GET with its view.
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                routes.AddRange(compiled.HandlerMethods.Count == 0
+                    ? [$"GET {pattern}"]
+                    : compiled.HandlerMethods.Select(h => $"{h.HttpMethod.ToUpperInvariant()} {pattern}{(h.Name is null ? "" : "?handler=" + h.Name.ToLowerInvariant())}"));
+            }
+            else
+            {
+                routes.AddRange((endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {pattern}"));
+            }
+        }
+
+        return [.. routes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    private static AuthorizationMatrix Matrix { get; } = JsonSerializer.Deserialize<AuthorizationMatrix>(
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "authorization-matrix.json")), Json)!;
+
+    private sealed record AuthorizationMatrix(Dictionary<string, string> Roles, List<MatrixRoute> Routes);
+
+    private sealed record MatrixRoute(string Route, string Path, string Anonymous, string Administrator)
+    {
+        public string For(string role) => role switch
+        {
+            "anonymous" => Anonymous,
+            "administrator" => Administrator,
+            _ => throw new InvalidOperationException($"The table has no column for the role {role}."),
+        };
+    }
+}
+
+public sealed class SqliteAuthorizationMatrixTests() : AuthorizationMatrixTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAuthorizationMatrixTests() : AuthorizationMatrixTests(DatabaseProvider.PostgreSql);
