@@ -15,39 +15,14 @@ namespace Jippnas.IntegrationTests;
 /// background, reads the preview (or every error by row and column) and saves it; a job a restart cut off is
 /// marked interrupted with nothing saved, and can be checked again.
 /// </summary>
-public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract partial class AdminImportTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
-    private const string Password = "kata-sandi-uji-2026";
-    private static readonly string Hash = AdminAuthentication.HashPassword(Password);
+    private const string Password = AdminHttp.Password;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "jippnas-import-tests-" + Guid.NewGuid().ToString("N"));
-    private TestDatabase? database;
-    private PortalFactory? portal;
 
-    private PortalFactory Portal => portal!;
-
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        if (provider == DatabaseProvider.PostgreSql && TestDatabase.PostgresServer is null)
-        {
-            return;
-        }
-
-        database = await TestDatabase.CreateAsync(provider);
-        portal = NewPortal();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (portal is not null)
-        {
-            await portal.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
+        await base.DisposeAsync();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -57,7 +32,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsy
     [SkippableFact]
     public async Task Only_the_administrator_reaches_the_import_pages()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         (await Portal.Browser().GetAsync("/admin/impor")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await Portal.Browser().GetAsync("/admin/impor/1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var page = await Admin().GetStringAsync("/admin/impor");
@@ -68,7 +43,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsy
     [SkippableFact]
     public async Task An_uploaded_file_is_previewed_then_saved_on_request()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var admin = Admin();
         const string Csv = "ID Proposal;Judul Inovasi;Provinsi;Kabupaten/Kota;Tahun Inisiasi;Ringkasan\n"
             + "UP-01;Layanan Adminduk Keliling Pulau;Sumatera Selatan;Kota Palembang;2021;Petugas mendatangi warga pulau.\n"
@@ -98,7 +73,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsy
     [SkippableFact]
     public async Task A_file_with_errors_lists_them_by_row_and_column_offers_them_as_CSV_and_cannot_be_saved()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var admin = Admin();
         const string Csv = "ID Proposal,Judul Inovasi,Provinsi,Tahun Inisiasi\nER-01,Layanan Satu,35,2020\nER-02,,35,3021\n";
 
@@ -121,7 +96,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsy
     [InlineData("unknown source", "Sumber")]
     public async Task A_bad_upload_is_refused_naming_the_field(string problem, string field)
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var admin = Admin();
         var response = problem == "no file"
             ? await UploadAsync(admin, "KIPP", "kosong.csv", [])
@@ -135,7 +110,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsy
     [SkippableFact]
     public async Task A_job_cut_off_by_a_restart_is_marked_interrupted_with_nothing_saved_and_can_be_checked_again()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var admin = Admin();
         var upload = await UploadAsync(admin, "KIPP", "putus.csv", Encoding.UTF8.GetBytes("ID Proposal,Judul Inovasi\nRS-01,Layanan Putus\n"));
         var job = upload.Headers.Location!.ToString();
@@ -144,8 +119,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsy
         // As if the server stopped while saving: the state says saving, the transaction never committed.
         await Portal.WithDbAsync(db => db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Saving)));
 
-        await portal!.DisposeAsync();
-        portal = NewPortal();
+        await RestartAsync();
         admin = Admin();
         var page = await admin.GetStringAsync(job);
         page.ShouldContain("Terputus");
@@ -159,7 +133,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsy
     [SkippableFact]
     public async Task A_curator_maps_a_new_column_and_the_file_that_has_it_then_imports()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var admin = Admin();
         var page = await admin.GetStringAsync("/admin/impor/sumber/KIPP");
         page.ShouldContain("judul inovasi");
@@ -195,9 +169,8 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : IAsy
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
-    private PortalFactory NewPortal() => new(database!, new Dictionary<string, string>
+    protected override PortalFactory CreatePortal(TestDatabase database) => new(database, new Dictionary<string, string>(AdminHttp.Settings())
     {
-        ["Jippnas:Admin:PasswordHash"] = Hash,
         ["Jippnas:Imports:Folder"] = folder,
     });
 

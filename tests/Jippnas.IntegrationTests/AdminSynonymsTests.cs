@@ -14,44 +14,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jippnas.IntegrationTests;
 
 /// <summary>The administrator extends the search's synonym groups on /admin/sinonim; nobody else can.</summary>
-public abstract partial class AdminSynonymsTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract partial class AdminSynonymsTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
-    private const string Password = "kata-sandi-uji-2026";
-    private static readonly string Hash = AdminAuthentication.HashPassword(Password);
-    private TestDatabase? database;
-    private PortalFactory? portal;
-
-    private PortalFactory Portal => portal!;
-
-    public async Task InitializeAsync()
-    {
-        if (provider == DatabaseProvider.PostgreSql && TestDatabase.PostgresServer is null)
-        {
-            return;
-        }
-
-        database = await TestDatabase.CreateAsync(provider);
-        portal = new PortalFactory(database, new Dictionary<string, string> { ["Jippnas:Admin:PasswordHash"] = Hash });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (portal is not null)
-        {
-            await portal.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-    }
+    private const string Password = AdminHttp.Password;
 
     [SkippableFact]
     public async Task Without_a_configured_password_the_admin_page_does_not_exist()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
-        await using var closed = new PortalFactory(database!);
+        TestDatabase.SkipUnlessAvailable(Provider);
+        await using var closed = new PortalFactory(Database);
         var response = await closed.Browser().GetAsync("/admin/sinonim");
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -59,7 +30,7 @@ public abstract partial class AdminSynonymsTests(DatabaseProvider provider) : IA
     [SkippableFact]
     public async Task Only_the_administrator_gets_in()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var anonymous = await Portal.Browser().GetAsync("/admin/sinonim");
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         anonymous.Headers.WwwAuthenticate.ToString().ShouldContain("Basic");
@@ -73,7 +44,7 @@ public abstract partial class AdminSynonymsTests(DatabaseProvider provider) : IA
     [SkippableFact]
     public async Task A_group_added_on_the_page_changes_what_search_finds()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var browser = Portal.Browser();
         (await SearchNamesAsync(browser, "tumbuh kembang balita")).ShouldNotContain(n => n.Contains("POLTABES", StringComparison.Ordinal));
 
@@ -88,7 +59,7 @@ public abstract partial class AdminSynonymsTests(DatabaseProvider provider) : IA
     [SkippableFact]
     public async Task Bad_groups_are_refused_with_the_field_named_and_nothing_saved()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var before = await Portal.WithDbAsync(db => db.SearchSynonyms.CountAsync());
         var admin = Client("admin", Password);
 
@@ -116,7 +87,7 @@ public abstract partial class AdminSynonymsTests(DatabaseProvider provider) : IA
     [SkippableFact]
     public async Task A_group_switched_off_stops_expanding_searches()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var id = await Portal.WithDbAsync(db => db.SearchSynonyms.Where(s => s.Phrases.StartsWith("ktp |")).Select(s => s.Id).SingleAsync());
         var before = await Portal.Browser().GetStringAsync("/api/v1/search?q=ktp");
         before.ShouldContain("\"kartu identitas\"");

@@ -15,41 +15,12 @@ namespace Jippnas.IntegrationTests;
 /// Data/authorization-matrix.json: a route the table does not list fails, as does any answer that differs from it.
 /// "deny" is 401 or 403, or a redirect to sign-in; "allow" is any answer that got past authorization.
 /// </summary>
-public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
-    private TestDatabase? database;
-    private PortalFactory? portal;
-
-    private PortalFactory Portal => portal!;
-
-    public async Task InitializeAsync()
-    {
-        if (provider == DatabaseProvider.PostgreSql && TestDatabase.PostgresServer is null)
-        {
-            return;
-        }
-
-        database = await TestDatabase.CreateAsync(provider);
-        portal = new PortalFactory(database, AdminHttp.Settings());
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (portal is not null)
-        {
-            await portal.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task The_table_lists_every_route_of_the_portal_and_no_other()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var routes = await RoutesAsync(Portal.Services);
         var listed = Matrix.Routes.Select(r => r.Route).ToList();
 
@@ -61,7 +32,7 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : IAsy
     [SkippableFact]
     public async Task Every_route_answers_every_role_as_the_table_says()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var clients = new Dictionary<string, HttpClient>
         {
             ["anonymous"] = Portal.Browser(),

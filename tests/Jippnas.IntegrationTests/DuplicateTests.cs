@@ -14,41 +14,12 @@ namespace Jippnas.IntegrationTests;
 /// The same innovation from two sources is proposed once with its reasons; a curator merges it (and can undo the
 /// merge exactly) or rejects it (never proposed again). A fresh database per test class, on both engines.
 /// </summary>
-public abstract class DuplicateTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class DuplicateTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
-    private TestDatabase? database;
-    private PortalFactory? portal;
-
-    private PortalFactory Portal => portal!;
-
-    public async Task InitializeAsync()
-    {
-        if (provider == DatabaseProvider.PostgreSql && TestDatabase.PostgresServer is null)
-        {
-            return;
-        }
-
-        database = await TestDatabase.CreateAsync(provider);
-        portal = new PortalFactory(database, AdminHttp.Settings());
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (portal is not null)
-        {
-            await portal.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task The_same_innovation_from_two_sources_is_proposed_merged_undone_and_a_rejected_pair_stays_rejected()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         // KIPP first, then IGA writes the same innovation its own way; Bondowoso replicated it under the same name.
         var kipp = "ID Proposal,Judul Inovasi,Singkatan,Instansi,Kabupaten/Kota,Tahun Inisiasi,Penghargaan\n"
             + "DP-K1,Sistem Informasi Ketersediaan Darah,SIKADAR,Dinas Kesehatan Kabupaten Lumajang,35.08,2019,KIPP_TOP99\n"
@@ -117,7 +88,7 @@ public abstract class DuplicateTests(DatabaseProvider provider) : IAsyncLifetime
     [SkippableFact]
     public async Task An_operator_sees_likely_duplicates_before_recording_and_bad_input_is_named()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         await ImportAsync("ID Proposal,Judul Inovasi,Singkatan,Kabupaten/Kota,Tahun Inisiasi\nDC-1,Gerakan Ayo Sekolah Lagi,GASAK,33.02,2018\nDC-2,Pasar Murah Keliling,,15.71,2021\n", "KIPP");
         var admin = Admin();
 
@@ -138,7 +109,7 @@ public abstract class DuplicateTests(DatabaseProvider provider) : IAsyncLifetime
     [SkippableFact]
     public async Task A_curator_adds_lists_and_deletes_name_mappings_and_a_target_nothing_knows_is_refused_by_name()
     {
-        TestDatabase.SkipUnlessAvailable(provider);
+        TestDatabase.SkipUnlessAvailable(Provider);
         var admin = Admin();
 
         var refused = await AdminHttp.PostAsync(admin, "/admin/impor/nama", new() { ["kind"] = "0", ["written"] = "Kab. Entah", ["target"] = "Atlantis" });
