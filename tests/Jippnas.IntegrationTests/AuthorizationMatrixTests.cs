@@ -2,6 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Jippnas.IntegrationTests.Infrastructure;
 using Jippnas.Web.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
@@ -13,10 +17,16 @@ namespace Jippnas.IntegrationTests;
 /// <summary>
 /// Every route of the portal (each API endpoint and method, each page handler) × every role, against the table in
 /// Data/authorization-matrix.json: a route the table does not list fails, as does any answer that differs from it.
-/// "deny" is 401 or 403, or a redirect to sign-in; "allow" is any answer that got past authorization.
+/// "deny" is 401 or 403, or a redirect to sign-in; "allow" is any other answer, and every answer must come from the
+/// route the table names (the portal here says which route answered: a path that matches nothing cannot pass).
 /// </summary>
 public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
+    private const string RouteHeader = "X-Test-Route";
+
+    protected override PortalFactory CreatePortal(TestDatabase database) =>
+        new(database, AdminHttp.Settings(), builder => builder.ConfigureServices(services => services.AddTransient<IStartupFilter, RouteEcho>()));
+
     [SkippableFact]
     public async Task The_table_lists_every_route_of_the_portal_and_no_other()
     {
@@ -49,9 +59,10 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Fres
                 var response = await SendAsync(client, route, role);
                 var denied = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                     || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/masuk", StringComparison.Ordinal) == true);
-                if (denied != (expected == "deny") || response.StatusCode >= HttpStatusCode.InternalServerError)
+                var answeredBy = response.Headers.TryGetValues(RouteHeader, out var values) ? values.Single() : "no route";
+                if (denied != (expected == "deny") || response.StatusCode >= HttpStatusCode.InternalServerError || answeredBy != route.Route.Split(' ', '?')[1])
                 {
-                    wrong.Add($"{route.Route} as {role}: expected {expected}, got {(int)response.StatusCode}");
+                    wrong.Add($"{route.Route} as {role}: expected {expected}, got {(int)response.StatusCode} from {answeredBy}");
                 }
             }
         }
@@ -91,6 +102,29 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Fres
         }
 
         return [.. routes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    // Names, on every answer, the route pattern that answered it.
+    private sealed class RouteEcho : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    // An error answer is the error page's, re-executed: the route asked is the one it stood for.
+                    if ((context.Features.Get<IStatusCodeReExecuteFeature>()?.Endpoint ?? context.GetEndpoint()) is RouteEndpoint endpoint)
+                    {
+                        context.Response.Headers[RouteHeader] = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+                    }
+
+                    return Task.CompletedTask;
+                });
+                return following();
+            });
+            next(app);
+        };
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };

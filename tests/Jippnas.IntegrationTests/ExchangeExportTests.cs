@@ -69,6 +69,15 @@ public abstract class ExchangeExportTests(SearchPortal portal)
         (await fresh.WithDbAsync(db => db.Innovations.CountAsync())).ShouldBe(before);
         // Now they have a source identity: the same file again changes nothing.
         (await ImportAsync(fresh, bytes)).Unchanged.ShouldBe(saved.Updated + saved.Unchanged);
+
+        // Only the id as the export writes it names an innovation: "JIPPNAS-07" is a record of its own, never #7.
+        var line = Encoding.UTF8.GetString(bytes).Split('\n').First(l => l.Contains("\"source_id\":\"JIPPNAS-", StringComparison.Ordinal));
+        var id = int.Parse(System.Text.RegularExpressions.Regex.Match(line, "\"source_id\":\"JIPPNAS-(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var name = await fresh.WithDbAsync(db => db.Innovations.Where(i => i.Id == id).Select(i => i.Name).SingleAsync());
+        var padded = line.Replace($"\"JIPPNAS-{id}\"", $"\"JIPPNAS-0{id}\"", StringComparison.Ordinal)
+            .Replace(System.Text.Json.JsonSerializer.Serialize(name), "\"Nama Yang Lain Sama Sekali\"", StringComparison.Ordinal);
+        (await ImportAsync(fresh, Encoding.UTF8.GetBytes(padded + "\n"))).Added.ShouldBe(1);
+        (await fresh.WithDbAsync(db => db.Innovations.Where(i => i.Id == id).Select(i => i.Name).SingleAsync())).ShouldBe(name);
     }
 
     private static async Task<ImportSummary> ImportAsync(PortalFactory factory, byte[] bytes, bool dryRun = false)

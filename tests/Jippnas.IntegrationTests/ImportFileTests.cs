@@ -69,6 +69,19 @@ public abstract class ImportFileTests(PortalFixture portal)
             (again.Added, again.Updated, again.Unchanged).ShouldBe((0, 0, 1), value.GetType().Name);
             (await portal.Factory.WithDbAsync(db => db.SourceRecords.SingleAsync(s => s.ExternalId == "P-01"))).Payload.ShouldBe(json);
         }
+
+        if (portal.Provider == DatabaseProvider.Sqlite)
+        {
+            // What the migration that brought packing does to a row stored as text before it: its UTF-8 bytes.
+            var migration = portal.Factory.Services.GetRequiredService<SchemaMigrator>().All.Single(m => m.Id.Contains("packed_payloads", StringComparison.Ordinal));
+            await portal.Factory.WithDbAsync(async db =>
+            {
+                await db.Database.ExecuteSqlRawAsync("UPDATE source_records SET payload = {0} WHERE external_id = 'P-01'", json);
+                return await db.Database.ExecuteSqlRawAsync(migration.Sql);
+            });
+            (await portal.Factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT typeof(payload) AS \"Value\" FROM source_records WHERE external_id = 'P-01'").SingleAsync())).ShouldBe("blob");
+            (await ImportAsync(bytes, "KIPP")).Unchanged.ShouldBe(1);
+        }
     }
 
     [SkippableFact]

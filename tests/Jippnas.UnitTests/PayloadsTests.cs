@@ -44,8 +44,32 @@ public sealed class PayloadsTests
     public void A_damaged_packed_payload_is_refused_with_a_message_not_read_as_something_else()
     {
         var packed = Payloads.Pack("{\"name\":\"Antrean Daring\"}");
-        var damaged = packed[..^3];
+        var cut = packed[..^3];
+        var negative = packed.ToArray();
+        negative[4] = 0xFF;
+        var huge = packed.ToArray();
+        huge[4] = 0x7F;
 
-        Should.Throw<InvalidDataException>(() => Payloads.Unpack(damaged)).Message.ShouldContain("damaged");
+        foreach (var damaged in new[] { cut, negative, huge })
+        {
+            Should.Throw<InvalidDataException>(() => Payloads.Unpack(damaged)).Message.ShouldContain("damaged");
+        }
+    }
+
+    [Fact]
+    public void A_payload_packed_differently_still_holds_the_same_row()
+    {
+        const string Json = "{\"name\":\"Layanan Antrean Daring\",\"summary\":\"Warga mengambil nomor antrean dari rumah.\"}";
+        var text = Encoding.UTF8.GetBytes(Json);
+        var buffer = new byte[5 + System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(text.Length)];
+        buffer[0] = 1;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(1), text.Length);
+        System.IO.Compression.BrotliEncoder.TryCompress(text, buffer.AsSpan(5), out var written, quality: 11, window: 24).ShouldBeTrue();
+        var other = buffer[..(5 + written)];
+        var ours = Payloads.Pack(Json);
+
+        other.ShouldNotBe(ours);
+        Payloads.Holds(other, ours, Json).ShouldBeTrue();
+        Payloads.Holds(other, Payloads.Pack("{}"), "{}").ShouldBeFalse();
     }
 }

@@ -18,6 +18,9 @@ public static class Payloads
     private const int Quality = 2;
     private const int Window = 22;
 
+    // No import row comes near this (a cell holds at most 20,000 characters); a larger recorded length is damage.
+    private const int MaxLength = 64 * 1024 * 1024;
+
     /// <summary>Maps the domain's JSON text to the stored bytes and back.</summary>
     public static ValueConverter<string, byte[]> Converter { get; } = new(json => Pack(json), stored => Unpack(stored));
 
@@ -45,6 +48,11 @@ public static class Payloads
         }
 
         var length = BinaryPrimitives.ReadInt32LittleEndian(stored.AsSpan(1));
+        if (length is < 0 or > MaxLength)
+        {
+            throw new InvalidDataException("A stored payload is damaged: its recorded length is impossible.");
+        }
+
         var text = new byte[length];
         if (!BrotliDecoder.TryDecompress(stored.AsSpan(Header), text, out var written) || written != length)
         {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jippnas.IntegrationTests.Infrastructure;
 
-/// <summary>The real portal host on a fresh database of one provider.</summary>
-public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <summary>The real portal host on a fresh database of one provider (<paramref name="configure"/>: more of a test's own).</summary>
+public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
 
@@ -22,6 +22,8 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Jippnas.Web.Features.Imports.Reading;
@@ -104,12 +105,17 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         }
         finally
         {
-            if (sqlite)
+            try
             {
-                await SqlitePragmas.SetImportingAsync(db.Database.GetDbConnection(), importing: false, CancellationToken.None);
+                if (sqlite)
+                {
+                    await SqlitePragmas.SetImportingAsync(db.Database.GetDbConnection(), importing: false, CancellationToken.None);
+                }
             }
-
-            await db.Database.CloseConnectionAsync();
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 
@@ -234,18 +240,20 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 Task<SearchDocument[]>? analysing = null;
                 try
                 {
-                    await foreach (var (chunk, fraction) in chunks.Reader.ReadAllAsync(cancellationToken))
-                    {
-                        if (!deferTallies && rows + chunk.Count >= DeferTalliesFrom && db.Database.IsNpgsql())
+                    // On PostgreSQL every row's trigger updates the same few tally rows, and inside one transaction
+                    // each update walks the versions the earlier ones left: quadratic. A file of DeferTalliesFrom rows
+                    // or more (read ahead to know it before the first write) defers the triggers from its first row,
+                    // so this transaction never holds the tally rows other writers update, and recounts them all once
+                    // before it commits. SQLite updates in place and keeps its triggers.
+                    var source = db.Database.IsNpgsql()
+                        ? LookAheadAsync(chunks.Reader, DeferTalliesFrom, async () =>
                         {
-                            // On PostgreSQL every row's trigger updates the same few tally rows, and inside one
-                            // transaction each update walks the versions the earlier ones left: quadratic. A large
-                            // file defers the triggers from here on and recounts them all once before it commits
-                            // (SQLite updates in place and keeps its triggers).
                             await db.Database.ExecuteSqlRawAsync("SET LOCAL jippnas.defer_tallies = 'on'", cancellationToken);
                             deferTallies = true;
-                        }
-
+                        }, cancellationToken)
+                        : chunks.Reader.ReadAllAsync(cancellationToken);
+                    await foreach (var (chunk, fraction) in source)
+                    {
                         var (a, u, n, fresh) = await WriteChunkAsync(chunk, names, writer, touched, recorded, cancellationToken);
                         if (analysing is not null)
                         {
@@ -294,7 +302,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
                 }
 
                 await search.AddWordsAsync(words, cancellationToken);
-                if (deferTallies)
+                if (deferTallies && added + updated > 0)
                 {
                     await db.RecountTalliesAsync(cancellationToken);
                 }
@@ -443,6 +451,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
     private static int? NativeId(ExchangeRecord record) =>
         record.SourceCode == ColumnMapping.ExchangeSource && record.SourceId.StartsWith(ExchangeExport.NativePrefix, StringComparison.Ordinal)
         && int.TryParse(record.SourceId.AsSpan(ExchangeExport.NativePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+        && record.SourceId.AsSpan(ExchangeExport.NativePrefix.Length).SequenceEqual(id.ToString(CultureInfo.InvariantCulture))
             ? id
             : null;
 
@@ -584,6 +593,41 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return touched.ConvertAll(i => i.Id);
+    }
+
+    // The chunks in order, the first of them held back until rows reach <paramref name="enough"/>: then
+    // <paramref name="large"/> runs before any is handed on. A smaller file's chunks follow when it ends.
+    private static async IAsyncEnumerable<(List<Pending> Rows, double? Fraction)> LookAheadAsync(
+        ChannelReader<(List<Pending> Rows, double? Fraction)> chunks, int enough, Func<Task> large, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<(List<Pending> Rows, double? Fraction)>? ahead = [];
+        var rows = 0;
+        await foreach (var chunk in chunks.ReadAllAsync(cancellationToken))
+        {
+            if (ahead is null)
+            {
+                yield return chunk;
+                continue;
+            }
+
+            ahead.Add(chunk);
+            rows += chunk.Rows.Count;
+            if (rows >= enough)
+            {
+                await large();
+                foreach (var held in ahead)
+                {
+                    yield return held;
+                }
+
+                ahead = null;
+            }
+        }
+
+        foreach (var held in ahead ?? [])
+        {
+            yield return held;
+        }
     }
 
     // How much of a file has been read, when its stream knows its length (the reader reads ahead by its buffer).
