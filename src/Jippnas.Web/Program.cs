@@ -1,4 +1,5 @@
 using Jippnas.Web.Data;
+using Jippnas.Web.Features.Accounts;
 using Jippnas.Web.Features.Agencies;
 using Jippnas.Web.Features.Duplicates;
 using Jippnas.Web.Features.Hubs;
@@ -20,6 +21,7 @@ builder.Services.AddJippnasDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddJippnasWeb(builder.Configuration);
 builder.Services.AddJippnasApi();
 builder.Services.AddAdminAccess(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddReferenceCatalog();
 builder.Services.AddInnovations();
 builder.Services.AddSearch(builder.Configuration);

@@ -1,10 +1,14 @@
 using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Data;
 
-public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : DbContext(options)
+/// <summary>The portal's database, Identity's user store included (<see cref="AccountUser"/>; grants are <see cref="RoleGrants"/>).</summary>
+public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUserContext<AccountUser, int>(options)
 {
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Sector> Sectors => Set<Sector>();
@@ -30,17 +34,18 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : DbContext(o
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();
     public DbSet<SearchSetting> SearchSettings => Set<SearchSetting>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JippnasDb).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JippnasDb).Assembly);
         if (Database.IsSqlite())
         {
             // SQLite keeps each value's own type whatever a column declares: the payload columns keep the TEXT they
             // were made with (changing a declared type means rebuilding the table) and hold the packed bytes.
-            modelBuilder.Entity<SourceRecord>().Property(s => s.Payload).HasColumnType("TEXT");
-            modelBuilder.Entity<SourceRecordVersion>().Property(v => v.Payload).HasColumnType("TEXT");
+            builder.Entity<SourceRecord>().Property(s => s.Payload).HasColumnType("TEXT");
+            builder.Entity<SourceRecordVersion>().Property(v => v.Payload).HasColumnType("TEXT");
         }
 
-        SnakeCaseNames.Apply(modelBuilder);
+        SnakeCaseNames.Apply(builder);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Accounts;
 using Jippnas.Web.Features.Duplicates;
 using Jippnas.Web.Features.Imports;
 using Jippnas.Web.Features.Innovations;
@@ -13,12 +14,13 @@ namespace Jippnas.Web.Infrastructure;
 /// Commands run through the same configuration as the portal (<c>dotnet run --project src/Jippnas.Web -- COMMAND</c>):
 /// <c>synthetic N [--seed n]</c>, <c>migrate</c>, <c>rebuild-tallies</c>, <c>rebuild-search</c>, <c>schema-script</c>,
 /// <c>import FILE [--source CODE] [--dry-run]</c>, <c>relevance CORPUS.jsonl QUERIES.jsonl [--check]</c>, <c>synonyms [add KIND "a | b"]</c>,
-/// <c>hash-password</c> (the administrator's password hash for <c>Jippnas:Admin:PasswordHash</c>).
+/// <c>hash-password</c> (the administrator's password hash for <c>Jippnas:Admin:PasswordHash</c>),
+/// <c>add-account EMAIL "NAME" ROLE [SCOPE KEY]</c> (password on standard input).
 /// Settings go as <c>--Key=Value</c> arguments.
 /// </summary>
 internal static class Cli
 {
-    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], hash-password (reads stdin).";
+    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], hash-password (reads stdin), " + Features.Accounts.AddAccountCommand.Usage + ".";
 
     public static async Task<bool> TryRunAsync(string[] args)
     {
@@ -28,7 +30,7 @@ internal static class Cli
         }
 
         var command = args[0];
-        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "hash-password"))
+        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "hash-password" or "add-account"))
         {
             return Fail($"Unknown command '{command}'. {Usage}");
         }
@@ -53,6 +55,7 @@ internal static class Cli
         builder.Services.AddSearch(builder.Configuration);
         builder.Services.AddImports();
         builder.Services.AddDuplicates();
+        builder.Services.AddAccounts(builder.Configuration);
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -75,6 +78,9 @@ internal static class Cli
             "find-duplicates" => await FindDuplicatesAsync(services, null),
             "relevance" => await RelevanceAsync(services, positional, args.Contains("--check")),
             "synonyms" => await SynonymsAsync(services, positional),
+            "add-account" => await AddAccountCommand.RunAsync(services.GetRequiredService<AccountDirectory>(), positional, Console.In, CancellationToken.None) is { } problem
+                ? Fail(problem)
+                : Done($"Account {positional[0]} created."),
             _ => true,
         };
     }
@@ -237,6 +243,12 @@ internal static class Cli
         }
 
         Console.WriteLine("Synonym group added; running portals use it within five minutes.");
+        return true;
+    }
+
+    private static bool Done(string message)
+    {
+        Console.WriteLine(message);
         return true;
     }
 

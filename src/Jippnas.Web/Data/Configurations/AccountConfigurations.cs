@@ -1,0 +1,47 @@
+using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jippnas.Web.Data.Configurations;
+
+// Identity's user store under JIPPNas's names (its own model is built first, in JippnasDb.OnModelCreating).
+internal sealed class AccountUserConfiguration : IEntityTypeConfiguration<AccountUser>
+{
+    public void Configure(EntityTypeBuilder<AccountUser> builder)
+    {
+        builder.ToTable("users");
+        builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.HasIndex(u => u.NormalizedUserName).HasDatabaseName("ix_users_normalized_user_name").IsUnique();
+        builder.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ix_users_normalized_email");
+    }
+}
+
+internal sealed class AccountClaimConfiguration : IEntityTypeConfiguration<IdentityUserClaim<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserClaim<int>> builder) => builder.ToTable("user_claims");
+}
+
+internal sealed class AccountLoginConfiguration : IEntityTypeConfiguration<IdentityUserLogin<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<int>> builder) => builder.ToTable("user_logins");
+}
+
+internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<int>> builder) => builder.ToTable("user_tokens");
+}
+
+internal sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGrant>
+{
+    public void Configure(EntityTypeBuilder<RoleGrant> builder)
+    {
+        builder.ToTable("role_grants");
+        builder.Property(g => g.ScopeKey).HasMaxLength(20);
+        builder.Ignore(g => g.IsLive);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(g => g.GrantedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(g => new { g.UserId, g.RevokedAt });
+    }
+}
