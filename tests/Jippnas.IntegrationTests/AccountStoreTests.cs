@@ -127,6 +127,30 @@ public abstract partial class AccountStoreTests
             .Select(g => (g.Role, g.Scope, g.ScopeKey)).ShouldBe([(AccountRole.NationalAdministrator, GrantScope.National, (string?)null), (AccountRole.Mentor, GrantScope.Regency, "35.08")]);
     }
 
+    [SkippableFact]
+    public async Task A_persons_grants_cover_the_records_of_their_agency_and_province_only()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var (lumajang, palembang) = await Portal.WithDbAsync(async db => (
+            await db.Agencies.Where(a => a.RegionCode == "35.08").Select(a => a.Id).FirstAsync(),
+            await db.Agencies.Where(a => a.RegionCode == "16.71").Select(a => a.Id).FirstAsync()));
+        var operatorId = (await CreateAsync("operator@lumajangkab.go.id", "Operator Lumajang", Password, AccountRole.Operator, GrantScope.Agency, lumajang.ToString(System.Globalization.CultureInfo.InvariantCulture))).UserId!.Value;
+        var hubId = (await CreateAsync("hub@jatimprov.go.id", "Hub Jatim", Password, AccountRole.HubAdministrator, GrantScope.Province, "35")).UserId!.Value;
+
+        await using var services = Portal.Services.CreateAsyncScope();
+        var accounts = services.ServiceProvider.GetRequiredService<AccountDirectory>();
+        var operatorCoverage = await accounts.CoverageAsync(operatorId, CancellationToken.None);
+        operatorCoverage.Covers(AccountRole.Operator, new ScopePlace(lumajang, "35", "35.08")).ShouldBeTrue();
+        operatorCoverage.Covers(AccountRole.Operator, new ScopePlace(palembang, "16", "16.71")).ShouldBeFalse();
+        var hubCoverage = await accounts.CoverageAsync(hubId, CancellationToken.None);
+        hubCoverage.Covers(AccountRole.HubAdministrator, new ScopePlace(lumajang, "35", "35.08")).ShouldBeTrue();
+        hubCoverage.Covers(AccountRole.HubAdministrator, new ScopePlace(palembang, "16", "16.71")).ShouldBeFalse();
+
+        // Revoked, the grant covers nothing any more.
+        await Portal.WithDbAsync(db => db.RoleGrants.Where(g => g.UserId == operatorId).ExecuteUpdateAsync(u => u.SetProperty(g => g.RevokedAt, DateTimeOffset.UnixEpoch)));
+        (await accounts.CoverageAsync(operatorId, CancellationToken.None)).Roles.ShouldBeEmpty();
+    }
+
     private async Task<AccountResult> CreateAsync(string email, string name, string password, AccountRole role, GrantScope scope, string? key)
     {
         await using var services = Portal.Services.CreateAsyncScope();

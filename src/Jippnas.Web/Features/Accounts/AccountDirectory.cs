@@ -58,6 +58,20 @@ public sealed class AccountDirectory(JippnasDb db, UserManager<AccountUser> user
         return new AccountResult(user.Id, []);
     }
 
+    /// <summary>What the live grants of a person cover, resolved against the agencies and hubs as they are now.</summary>
+    public async Task<GrantCoverage> CoverageAsync(int userId, CancellationToken cancellationToken)
+    {
+        var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == userId && g.RevokedAt == null).ToListAsync(cancellationToken);
+        var needsAgencies = grants.Exists(g => g.Scope is GrantScope.Agency or GrantScope.Ministry or GrantScope.Hub);
+        var parents = needsAgencies
+            ? await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ParentId, cancellationToken)
+            : [];
+        var hubs = grants.Exists(g => g.Scope == GrantScope.Hub)
+            ? await db.Hubs.AsNoTracking().ToDictionaryAsync(h => h.Id, h => (h.ProvinceCode, h.AgencyId), cancellationToken)
+            : [];
+        return new GrantCoverage(grants, parents, hubs);
+    }
+
     // Why a grant cannot be made: its role's scopes, then whether what the key names exists.
     private async Task<string?> ScopeRefusalAsync(AccountRole role, GrantScope scope, string? key, CancellationToken cancellationToken)
     {
