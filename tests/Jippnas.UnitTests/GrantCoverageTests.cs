@@ -69,6 +69,13 @@ public sealed class GrantCoverageTests
     }
 
     [Fact]
+    public void A_grant_whose_key_is_not_a_number_covers_nothing_rather_than_failing()
+    {
+        Of(Grant(AccountRole.Operator, GrantScope.Agency, "Dinas Kesehatan")).Covers(AccountRole.Operator, HealthCentreLumajang).ShouldBeFalse();
+        Of(Grant(AccountRole.Mentor, GrantScope.Hub, null)).Covers(AccountRole.Mentor, SchoolBanyuwangi).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_cycle_in_damaged_reference_data_ends_the_walk_instead_of_hanging()
     {
         var cyclic = new Dictionary<int, int?> { [20] = 21, [21] = 20 };

@@ -36,14 +36,15 @@ public sealed class GrantCoverage
 
     private static Func<ScopePlace, bool> Test(RoleGrant grant, IReadOnlyDictionary<int, int?> parents, IReadOnlyDictionary<int, (string? ProvinceCode, int? AgencyId)> hubs)
     {
-        int Number() => int.Parse(grant.ScopeKey!, System.Globalization.CultureInfo.InvariantCulture);
+        // A key that is not a number (written around the application) covers nothing rather than failing.
+        int? number = int.TryParse(grant.ScopeKey, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         return grant.Scope switch
         {
             GrantScope.National => _ => true,
             GrantScope.Province => Province(grant.ScopeKey),
             GrantScope.Regency => place => place.RegencyCode == grant.ScopeKey,
-            GrantScope.Ministry or GrantScope.Agency => Within(Number(), parents),
-            GrantScope.Hub => hubs.TryGetValue(Number(), out var hub)
+            GrantScope.Ministry or GrantScope.Agency => number is { } agencyId ? Within(agencyId, parents) : _ => false,
+            GrantScope.Hub => number is { } hubId && hubs.TryGetValue(hubId, out var hub)
                 ? hub.AgencyId is { } agency ? Within(agency, parents) : Province(hub.ProvinceCode)
                 : _ => false,
             GrantScope.Round => _ => false,
