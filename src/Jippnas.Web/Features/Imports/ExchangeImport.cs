@@ -76,7 +76,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         }
 
         var names = await ExchangeNames.LoadAsync(db, cancellationToken);
-        // One connection for both passes, set up for an import on SQLite (SqlitePragmas.SetImportingAsync).
+        // One connection for every pass of the file, set up for an import on SQLite (SqlitePragmas.SetImportingAsync).
         var sqlite = !db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -128,7 +128,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
         var pending = new List<Pending>(Chunk);
         var (added, updated, unchanged, rows) = (0, 0, 0, 0);
         var unresolved = new UnresolvedNames();
-        var recorded = await RecordedSystemsAsync(names, cancellationToken);
+        var recorded = await RecordedSystemsAsync(cancellationToken);
 
         void Keep(List<ImportError> found)
         {
@@ -225,7 +225,7 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
 
                 // The source systems that have no records yet need no lookups while the file is written: should
                 // another import save one of their records meanwhile, the unique source key stops this one whole.
-                var recorded = await RecordedSystemsAsync(names, cancellationToken);
+                var recorded = await RecordedSystemsAsync(cancellationToken);
                 await using var writer = new ImportWriter(db);
                 var words = new WordTally();
                 var touched = new List<int>();
@@ -463,19 +463,8 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
     }
 
     // The source systems that had records when the import began (a system without any needs no lookups).
-    private async Task<HashSet<int>> RecordedSystemsAsync(ExchangeNames names, CancellationToken cancellationToken)
-    {
-        var recorded = new HashSet<int>();
-        foreach (var system in names.SourceSystems.Values.Distinct())
-        {
-            if (await db.SourceRecords.AnyAsync(s => s.SourceSystemId == system, cancellationToken))
-            {
-                recorded.Add(system);
-            }
-        }
-
-        return recorded;
-    }
+    private async Task<HashSet<int>> RecordedSystemsAsync(CancellationToken cancellationToken) =>
+        [.. await db.SourceSystems.Where(system => db.SourceRecords.Any(r => r.SourceSystemId == system.Id)).Select(system => system.Id).ToListAsync(cancellationToken)];
 
     // The stored source records of the pending rows' keys, one plain query per source system that had records (the
     // unique index is on system and external id). The caller opens the connection.
