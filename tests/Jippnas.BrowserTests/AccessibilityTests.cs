@@ -32,6 +32,9 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/cari?q=layanan&sector=ADMINDUK", 200)]
     [InlineData("/cari?q=tidak-ada-yang-cocok-sama-sekali", 200)]
     [InlineData("/cari?sort=acak", 400)]
+    [InlineData("/masuk", 200)]
+    [InlineData("/masuk/lupa", 200)]
+    [InlineData("/masuk/atur-ulang?akun=1&kode=x", 200)]
     public async Task Page_has_no_WCAG_2_1_AA_violations(string path, int status)
     {
         await using var context = await portal.NewContextAsync();

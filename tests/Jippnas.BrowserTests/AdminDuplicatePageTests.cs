@@ -20,9 +20,8 @@ public sealed class AdminDuplicatePageTests(PortalFixture portal)
         var (run, name, acronym, regency) = javaScript
             ? ("J", "Sistem Informasi Ketersediaan Darah", "SIKADAR", "16.01")
             : ("N", "Layanan Antar Jemput Pasien Cuci Darah", "LAJU", "16.02");
-        await using var context = await portal.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await portal.SignedInContextAsync(new BrowserNewContextOptions
         {
-            HttpCredentials = new HttpCredentials { Username = "admin", Password = PortalFixture.AdminPassword },
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
         });
@@ -63,9 +62,8 @@ public sealed class AdminDuplicatePageTests(PortalFixture portal)
     [SkippableFact]
     public async Task The_name_mapping_and_duplicate_check_pages_pass_axe_on_a_phone()
     {
-        await using var context = await portal.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await portal.SignedInContextAsync(new BrowserNewContextOptions
         {
-            HttpCredentials = new HttpCredentials { Username = "admin", Password = PortalFixture.AdminPassword },
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
         });
         var page = await context.NewPageAsync();

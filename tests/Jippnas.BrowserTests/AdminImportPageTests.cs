@@ -16,9 +16,8 @@ public sealed class AdminImportPageTests(PortalFixture portal)
     [InlineData(false)]
     public async Task An_upload_with_a_bad_row_shows_its_errors_by_row_and_column(bool javaScript)
     {
-        await using var context = await portal.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await portal.SignedInContextAsync(new BrowserNewContextOptions
         {
-            HttpCredentials = new HttpCredentials { Username = "admin", Password = PortalFixture.AdminPassword },
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
         });
@@ -53,9 +52,8 @@ public sealed class AdminImportPageTests(PortalFixture portal)
     [SkippableFact]
     public async Task The_column_mapping_page_passes_axe_on_a_phone()
     {
-        await using var context = await portal.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await portal.SignedInContextAsync(new BrowserNewContextOptions
         {
-            HttpCredentials = new HttpCredentials { Username = "admin", Password = PortalFixture.AdminPassword },
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
         });
         var page = await context.NewPageAsync();

@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Jippnas.Tests;
+using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
 
 namespace Jippnas.BrowserTests;
@@ -16,10 +20,10 @@ public sealed class PortalFixture : IAsyncLifetime
 {
     public const string DefaultChromiumPath = "/usr/bin/chromium";
 
-    /// <summary>The administrator's password on this portal (user "admin").</summary>
-    public const string AdminPassword = "kata-sandi-peramban-2026";
+    /// <summary>The password of every account the browser tests make.</summary>
+    public const string Password = "kata-sandi-peramban-2026";
 
-    private static readonly string AdminPasswordHash = Jippnas.Web.Infrastructure.AdminAuthentication.HashPassword(AdminPassword);
+    public const string AdminEmail = "admin@jippnas.test";
     public const string RequireBrowserVariable = "JIPPNAS_REQUIRE_BROWSER";
     public const string ChromiumPathVariable = "JIPPNAS_CHROMIUM";
 
@@ -67,6 +71,7 @@ public sealed class PortalFixture : IAsyncLifetime
             throw new InvalidOperationException($"The portal started but did not create its database at {DatabasePath}: the test settings were not applied.");
         }
 
+        await AccountAsync(AdminEmail, "Administrator Peramban", AccountRole.NationalAdministrator, GrantScope.National, null, twoFactor: true);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -106,6 +111,31 @@ public sealed class PortalFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>Makes an account with one grant unless it exists; returns its authenticator key when it has one.</summary>
+    public Task<string?> AccountAsync(string email, string name, AccountRole role, GrantScope scope, string? key, bool twoFactor = false) =>
+        TestAccounts.EnsureAsync(factory!.Services, email, name, Password, role, scope, key, twoFactor);
+
+    /// <summary>A fresh context signed in through the sign-in pages as <paramref name="email"/> (the administrator by default).</summary>
+    public async Task<IBrowserContext> SignedInContextAsync(BrowserNewContextOptions? options = null, string email = AdminEmail)
+    {
+        var key = await AccountAsync(email, email, AccountRole.NationalAdministrator, GrantScope.National, null, twoFactor: true);
+        var context = await NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/masuk");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("form[action='/masuk'] button[type=submit]");
+        if (key is not null)
+        {
+            await page.FillAsync("#Code", Totp.Code(key, DateTimeOffset.UtcNow));
+            await page.ClickAsync("form[action='/masuk/dua-langkah'] button[type=submit]");
+        }
+
+        page.Url.ShouldEndWith("/akun");
+        await page.CloseAsync();
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null)
@@ -142,7 +172,8 @@ public sealed class PortalFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:LoadReferenceData", "true");
             builder.UseSetting("ConnectionStrings:Jippnas", $"Data Source={databasePath}");
-            builder.UseSetting("Jippnas:Admin:PasswordHash", AdminPasswordHash);
+            builder.UseSetting("Jippnas:Mail:Folder", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail"));
+            builder.UseSetting("Jippnas:Accounts:KeysFolder", Path.Combine(Path.GetDirectoryName(databasePath)!, "keys"));
             builder.UseSetting("Jippnas:Imports:Folder", Path.Combine(Path.GetDirectoryName(databasePath)!, "imports"));
         }
     }

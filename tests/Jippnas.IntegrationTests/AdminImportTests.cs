@@ -17,7 +17,6 @@ namespace Jippnas.IntegrationTests;
 /// </summary>
 public abstract partial class AdminImportTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
-    private const string Password = AdminHttp.Password;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "jippnas-import-tests-" + Guid.NewGuid().ToString("N"));
 
     public override async Task DisposeAsync()
@@ -33,9 +32,9 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : Fres
     public async Task Only_the_administrator_reaches_the_import_pages()
     {
         TestDatabase.SkipUnlessAvailable(Provider);
-        (await Portal.Browser().GetAsync("/admin/impor")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await Portal.Browser().GetAsync("/admin/impor/1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var page = await Admin().GetStringAsync("/admin/impor");
+        (await Portal.Browser().GetAsync("/admin/impor")).Headers.Location!.OriginalString.ShouldContain("/masuk?kembali=");
+        (await Portal.Browser().GetAsync("/admin/impor/1")).Headers.Location!.OriginalString.ShouldContain("/masuk?kembali=");
+        var page = await (await AdminAsync()).GetStringAsync("/admin/impor");
         page.ShouldContain("KIPP / SINOVIK");
         page.ShouldNotContain("Data sintetis"); // no column mapping, not importable
     }
@@ -44,7 +43,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : Fres
     public async Task An_uploaded_file_is_previewed_then_saved_on_request()
     {
         TestDatabase.SkipUnlessAvailable(Provider);
-        var admin = Admin();
+        var admin = await AdminAsync();
         const string Csv = "ID Proposal;Judul Inovasi;Provinsi;Kabupaten/Kota;Tahun Inisiasi;Ringkasan\n"
             + "UP-01;Layanan Adminduk Keliling Pulau;Sumatera Selatan;Kota Palembang;2021;Petugas mendatangi warga pulau.\n"
             + "UP-02;Posyandu Remaja Digital;35;35.10;2022;Remaja memeriksa gizi lewat aplikasi.\n";
@@ -74,7 +73,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : Fres
     public async Task A_file_with_errors_lists_them_by_row_and_column_offers_them_as_CSV_and_cannot_be_saved()
     {
         TestDatabase.SkipUnlessAvailable(Provider);
-        var admin = Admin();
+        var admin = await AdminAsync();
         const string Csv = "ID Proposal,Judul Inovasi,Provinsi,Tahun Inisiasi\nER-01,Layanan Satu,35,2020\nER-02,,35,3021\n";
 
         var upload = await UploadAsync(admin, "KIPP", "salah.csv", Encoding.UTF8.GetBytes(Csv));
@@ -97,7 +96,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : Fres
     public async Task A_bad_upload_is_refused_naming_the_field(string problem, string field)
     {
         TestDatabase.SkipUnlessAvailable(Provider);
-        var admin = Admin();
+        var admin = await AdminAsync();
         var response = problem == "no file"
             ? await UploadAsync(admin, "KIPP", "kosong.csv", [])
             : await UploadAsync(admin, "MYSPACE", "data.csv", Encoding.UTF8.GetBytes("a,b\n1,2\n"));
@@ -111,7 +110,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : Fres
     public async Task A_job_cut_off_by_a_restart_is_marked_interrupted_with_nothing_saved_and_can_be_checked_again()
     {
         TestDatabase.SkipUnlessAvailable(Provider);
-        var admin = Admin();
+        var admin = await AdminAsync();
         var upload = await UploadAsync(admin, "KIPP", "putus.csv", Encoding.UTF8.GetBytes("ID Proposal,Judul Inovasi\nRS-01,Layanan Putus\n"));
         var job = upload.Headers.Location!.ToString();
         await WaitForAsync(admin, job, "Pratinjau");
@@ -120,7 +119,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : Fres
         await Portal.WithDbAsync(db => db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Saving)));
 
         await RestartAsync();
-        admin = Admin();
+        admin = await AdminAsync();
         var page = await admin.GetStringAsync(job);
         page.ShouldContain("Terputus");
         page.ShouldContain("Tidak ada yang tersimpan");
@@ -134,7 +133,7 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : Fres
     public async Task A_curator_maps_a_new_column_and_the_file_that_has_it_then_imports()
     {
         TestDatabase.SkipUnlessAvailable(Provider);
-        var admin = Admin();
+        var admin = await AdminAsync();
         var page = await admin.GetStringAsync("/admin/impor/sumber/KIPP");
         page.ShouldContain("judul inovasi");
         var template = await admin.GetStringAsync("/admin/impor/sumber/KIPP?handler=template");
@@ -169,19 +168,14 @@ public abstract partial class AdminImportTests(DatabaseProvider provider) : Fres
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
-    protected override PortalFactory CreatePortal(TestDatabase database) => new(database, new Dictionary<string, string>(AdminHttp.Settings())
+    protected override PortalFactory CreatePortal(TestDatabase database) => new(database, new Dictionary<string, string>
     {
         ["Jippnas:Imports:Folder"] = folder,
     });
 
     private Task<int> CountAsync() => Portal.WithDbAsync(db => db.SourceRecords.CountAsync(s => s.ExternalId.StartsWith("UP-") || s.ExternalId.StartsWith("ER-") || s.ExternalId.StartsWith("RS-")));
 
-    private HttpClient Admin()
-    {
-        var client = Portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{Password}")));
-        return client;
-    }
+    private Task<HttpClient> AdminAsync() => AdminHttp.ClientAsync(Portal);
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string source, string name, byte[] content)
     {

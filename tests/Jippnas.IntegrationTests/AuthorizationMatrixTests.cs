@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Jippnas.IntegrationTests.Infrastructure;
 using Jippnas.Web.Data;
+using Jippnas.Web.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -25,7 +26,7 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Fres
     private const string RouteHeader = "X-Test-Route";
 
     protected override PortalFactory CreatePortal(TestDatabase database) =>
-        new(database, AdminHttp.Settings(), builder => builder.ConfigureServices(services => services.AddTransient<IStartupFilter, RouteEcho>()));
+        new(database, null, builder => builder.ConfigureServices(services => services.AddTransient<IStartupFilter, RouteEcho>()));
 
     [SkippableFact]
     public async Task The_table_lists_every_route_of_the_portal_and_no_other()
@@ -46,12 +47,17 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Fres
         var clients = new Dictionary<string, HttpClient>
         {
             ["anonymous"] = Portal.Browser(),
-            ["administrator"] = AdminHttp.Client(Portal),
+            ["national_admin"] = await AdminHttp.ClientAsync(Portal),
+            ["curator"] = await SignedInAsync("curator", AccountRole.Curator, GrantScope.National, null, twoFactor: true),
+            ["hub_admin"] = await SignedInAsync("hub", AccountRole.HubAdministrator, GrantScope.Province, "35"),
+            ["operator"] = await SignedInAsync("operator", AccountRole.Operator, GrantScope.Agency, "1"),
+            ["mentor"] = await SignedInAsync("mentor", AccountRole.Mentor, GrantScope.Hub, "1"),
         };
         Matrix.Roles.Keys.Order().ShouldBe(clients.Keys.Order());
 
         var wrong = new List<string>();
-        foreach (var route in Matrix.Routes)
+        // Signing out ends the clients' sessions: it goes last.
+        foreach (var route in Matrix.Routes.OrderBy(r => r.Route == "POST /keluar"))
         {
             foreach (var (role, client) in clients)
             {
@@ -70,11 +76,18 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Fres
         wrong.ShouldBeEmpty();
     }
 
-    // The signed-in administrator posts with an antiforgery token, as its pages' forms do; anyone else posts bare.
+    private async Task<HttpClient> SignedInAsync(string name, AccountRole role, GrantScope scope, string? key, bool twoFactor = false)
+    {
+        var email = $"{name}@jippnas.test";
+        var authenticator = await AdminHttp.EnsureAccountAsync(Portal, email, name, role, scope, key, twoFactor);
+        return await AdminHttp.SignInAsync(Portal, email, AdminHttp.Password, authenticator);
+    }
+
+    // Signed-in people post with their antiforgery token, as the pages' forms do; the public posts bare.
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, MatrixRoute route, string role) => route.Route.Split(' ')[0] switch
     {
         "GET" => client.GetAsync(route.Path),
-        "POST" when role == "administrator" => AdminHttp.PostAsync(client, route.Path, []),
+        "POST" when role != "anonymous" => AdminHttp.PostAsync(client, route.Path, []),
         "POST" => client.PostAsync(route.Path, new FormUrlEncodedContent([])),
         var method => throw new InvalidOperationException($"No request for {method} yet: add one here."),
     };
@@ -132,16 +145,14 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Fres
     private static AuthorizationMatrix Matrix { get; } = JsonSerializer.Deserialize<AuthorizationMatrix>(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "authorization-matrix.json")), Json)!;
 
-    private sealed record AuthorizationMatrix(Dictionary<string, string> Roles, List<MatrixRoute> Routes);
+    private sealed record AuthorizationMatrix(string About, Dictionary<string, string> Roles, List<MatrixRoute> Routes);
 
-    private sealed record MatrixRoute(string Route, string Path, string Anonymous, string Administrator)
+    // "allow": "everyone", or the list of roles allowed (an empty list: nobody as these roles stand).
+    private sealed record MatrixRoute(string Route, string Path, JsonElement Allow)
     {
-        public string For(string role) => role switch
-        {
-            "anonymous" => Anonymous,
-            "administrator" => Administrator,
-            _ => throw new InvalidOperationException($"The table has no column for the role {role}."),
-        };
+        public string For(string role) => Allow.ValueKind == JsonValueKind.String
+            ? Allow.GetString() == "everyone" ? "allow" : throw new InvalidOperationException($"{Route}: allow is \"everyone\" or a list of roles.")
+            : Allow.EnumerateArray().Any(r => r.GetString() == role) ? "allow" : "deny";
     }
 }
 

@@ -14,13 +14,12 @@ namespace Jippnas.Web.Infrastructure;
 /// Commands run through the same configuration as the portal (<c>dotnet run --project src/Jippnas.Web -- COMMAND</c>):
 /// <c>synthetic N [--seed n]</c>, <c>migrate</c>, <c>rebuild-tallies</c>, <c>rebuild-search</c>, <c>schema-script</c>,
 /// <c>import FILE [--source CODE] [--dry-run]</c>, <c>relevance CORPUS.jsonl QUERIES.jsonl [--check]</c>, <c>synonyms [add KIND "a | b"]</c>,
-/// <c>hash-password</c> (the administrator's password hash for <c>Jippnas:Admin:PasswordHash</c>),
 /// <c>add-account EMAIL "NAME" ROLE [SCOPE KEY]</c> (password on standard input).
 /// Settings go as <c>--Key=Value</c> arguments.
 /// </summary>
 internal static class Cli
 {
-    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], hash-password (reads stdin), " + Features.Accounts.AddAccountCommand.Usage + ".";
+    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], " + Features.Accounts.AddAccountCommand.Usage + ".";
 
     public static async Task<bool> TryRunAsync(string[] args)
     {
@@ -30,22 +29,9 @@ internal static class Cli
         }
 
         var command = args[0];
-        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "hash-password" or "add-account"))
+        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "add-account"))
         {
             return Fail($"Unknown command '{command}'. {Usage}");
-        }
-
-        if (command == "hash-password")
-        {
-            // The password comes on standard input so it stays out of shell history and process lists.
-            var password = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
-            if (string.IsNullOrEmpty(password) || password.Length < 12)
-            {
-                return Fail("hash-password: give a password of at least 12 characters on standard input.");
-            }
-
-            Console.WriteLine(AdminAuthentication.HashPassword(password));
-            return true;
         }
 
         var builder = Host.CreateApplicationBuilder([.. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))]);
@@ -55,7 +41,7 @@ internal static class Cli
         builder.Services.AddSearch(builder.Configuration);
         builder.Services.AddImports();
         builder.Services.AddDuplicates();
-        builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration, builder.Environment);
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

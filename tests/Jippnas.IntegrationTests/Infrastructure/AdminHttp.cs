@@ -1,34 +1,60 @@
-using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.RegularExpressions;
-using Jippnas.Web.Infrastructure;
+using Jippnas.Tests;
+using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jippnas.IntegrationTests.Infrastructure;
 
-/// <summary>The administrator's side of a test portal: its password settings, a signed-in client, and form posts with the antiforgery token.</summary>
+/// <summary>
+/// People of a test portal: accounts made through the portal's own services, clients signed in through its
+/// sign-in pages (with the authenticator code when the account has two-step sign-in), and form posts with the
+/// antiforgery token of the signed-in person.
+/// </summary>
 public static partial class AdminHttp
 {
     public const string Password = "kata-sandi-uji-2026";
+    public const string AdminEmail = "admin@jippnas.test";
 
-    public static readonly string Hash = AdminAuthentication.HashPassword(Password);
-
-    /// <summary>The settings that give a test portal this administrator.</summary>
-    public static Dictionary<string, string> Settings() => new() { ["Jippnas:Admin:PasswordHash"] = Hash };
-
-    public static HttpClient Client(PortalFactory portal)
+    /// <summary>A client signed in as the portal's national administrator (made on first use, with two-step sign-in).</summary>
+    public static async Task<HttpClient> ClientAsync(PortalFactory portal)
     {
-        var client = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{Password}")));
+        var key = await EnsureAccountAsync(portal, AdminEmail, "Administrator Uji", AccountRole.NationalAdministrator, GrantScope.National, null, twoFactor: true);
+        return await SignInAsync(portal, AdminEmail, Password, key);
+    }
+
+    /// <summary>Makes an account with one grant unless it exists; returns its authenticator key when it has one.</summary>
+    public static Task<string?> EnsureAccountAsync(PortalFactory portal, string email, string name, AccountRole role, GrantScope scope, string? key, bool twoFactor = false) =>
+        TestAccounts.EnsureAsync(portal.Services, email, name, Password, role, scope, key, twoFactor);
+
+    /// <summary>Signs in through /masuk (and /masuk/dua-langkah with a code from <paramref name="authenticatorKey"/>).</summary>
+    public static async Task<HttpClient> SignInAsync(PortalFactory portal, string email, string password, string? authenticatorKey)
+    {
+        var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostAsync(client, "/masuk", new() { ["Email"] = email, ["Password"] = password }, tokenFrom: "/masuk");
+        if (response.Headers.Location?.OriginalString.StartsWith("/masuk/dua-langkah", StringComparison.Ordinal) == true)
+        {
+            authenticatorKey.ShouldNotBeNull("the account asks for an authenticator code");
+            response = await PostAsync(client, "/masuk/dua-langkah", new() { ["Code"] = Totp.Code(authenticatorKey, DateTimeOffset.UtcNow) }, tokenFrom: "/masuk/dua-langkah");
+        }
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"signing in as {email}");
+        response.Headers.Location!.OriginalString.ShouldNotStartWith("/masuk");
         return client;
     }
 
     /// <summary>Posts a form as a page of <paramref name="tokenFrom"/> would, with that page's antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, string tokenFrom = "/admin/impor")
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, string tokenFrom = "/akun")
     {
         var page = await client.GetStringAsync(tokenFrom);
         fields["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value;
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
+
+    public static string Token(string page) => TokenPattern().Match(page).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -4,7 +4,7 @@ namespace Jippnas.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A test class with a database and portal of its own (on PostgreSQL only when a server is there), for tests that
-/// write what others must not see: the administrator's settings unless the class asks for more.
+/// write what others must not see: its own settings when the class asks for them.
 /// </summary>
 public abstract class FreshPortalTests(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -42,7 +42,7 @@ public abstract class FreshPortalTests(DatabaseProvider provider) : IAsyncLifeti
     }
 
     /// <summary>The portal on the class's database.</summary>
-    protected virtual PortalFactory CreatePortal(TestDatabase database) => new(database, AdminHttp.Settings());
+    protected virtual PortalFactory CreatePortal(TestDatabase database) => new(database);
 
     /// <summary>Stops the portal and starts another on the same database, as a restart of the app would.</summary>
     protected async Task RestartAsync()

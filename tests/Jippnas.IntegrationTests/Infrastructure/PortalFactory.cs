@@ -11,6 +11,24 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
 {
     public TestDatabase Database => database;
 
+    /// <summary>The portal's own folder: its mail (.eml files) and its data-protection keys.</summary>
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "jippnas-portal-" + Guid.NewGuid().ToString("N"));
+
+    public string MailFolder => Path.Combine(Folder, "mail");
+
+    /// <summary>The newest mail sent to <paramref name="to"/>, as its file holds it.</summary>
+    public string LatestMailTo(string to) => new DirectoryInfo(MailFolder).GetFiles("*.eml").OrderByDescending(f => f.Name)
+        .Select(f => File.ReadAllText(f.FullName)).First(text => text.Contains("To: " + to + "\r\n", StringComparison.Ordinal));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -18,6 +36,9 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("ConnectionStrings:Jippnas", database.ConnectionString);
         builder.UseSetting("Jippnas:Benchmark:Endpoints", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Jippnas:Mail:Folder", MailFolder);
+        builder.UseSetting("Jippnas:Accounts:KeysFolder", Path.Combine(Folder, "keys"));
+        builder.UseSetting("Jippnas:Accounts:SignInPerMinute", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

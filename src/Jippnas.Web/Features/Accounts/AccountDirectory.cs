@@ -18,7 +18,11 @@ public sealed record AccountResult(int? UserId, IReadOnlyList<(string Field, str
 /// </summary>
 public sealed class AccountDirectory(JippnasDb db, UserManager<AccountUser> users, TimeProvider clock)
 {
-    public async Task<AccountResult> CreateAsync(string email, string fullName, string password, AccountRole role, GrantScope scope, string? scopeKey, int? grantedBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an account with its first grant. With no <paramref name="password"/> the account is an invitation: it
+    /// cannot sign in until its owner sets a password through the link mailed to them (<see cref="Invitations"/>).
+    /// </summary>
+    public async Task<AccountResult> CreateAsync(string email, string fullName, string? password, AccountRole role, GrantScope scope, string? scopeKey, int? grantedBy, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
         email = email.Trim();
@@ -33,8 +37,13 @@ public sealed class AccountDirectory(JippnasDb db, UserManager<AccountUser> user
             errors.Add(("scope", refusal));
         }
 
-        var user = new AccountUser { UserName = email, Email = email, FullName = fullName, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
-        foreach (var validator in users.PasswordValidators)
+        var user = new AccountUser { UserName = email, Email = email, FullName = fullName, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true, EmailConfirmed = password is not null };
+        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email) || email.Length > 200)
+        {
+            errors.Add(("email", $"'{email}' bukan alamat surel yang sah."));
+        }
+
+        foreach (var validator in password is null ? [] : users.PasswordValidators)
         {
             var checkedPassword = await validator.ValidateAsync(users, user, password);
             errors.AddRange(checkedPassword.Errors.Select(e => ("password", e.Description)));
@@ -46,7 +55,7 @@ public sealed class AccountDirectory(JippnasDb db, UserManager<AccountUser> user
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user, password);
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
             return new AccountResult(null, [.. created.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description))]);
@@ -59,9 +68,12 @@ public sealed class AccountDirectory(JippnasDb db, UserManager<AccountUser> user
     }
 
     /// <summary>What the live grants of a person cover, resolved against the agencies and hubs as they are now.</summary>
-    public async Task<GrantCoverage> CoverageAsync(int userId, CancellationToken cancellationToken)
+    public async Task<GrantCoverage> CoverageAsync(int userId, CancellationToken cancellationToken) =>
+        await CoverageAsync(await db.RoleGrants.AsNoTracking().Where(g => g.UserId == userId && g.RevokedAt == null).ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>What <paramref name="grants"/> cover, resolved against the agencies and hubs as they are now.</summary>
+    public async Task<GrantCoverage> CoverageAsync(List<RoleGrant> grants, CancellationToken cancellationToken)
     {
-        var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == userId && g.RevokedAt == null).ToListAsync(cancellationToken);
         var needsAgencies = grants.Exists(g => g.Scope is GrantScope.Agency or GrantScope.Ministry or GrantScope.Hub);
         var parents = needsAgencies
             ? await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ParentId, cancellationToken)
@@ -71,6 +83,30 @@ public sealed class AccountDirectory(JippnasDb db, UserManager<AccountUser> user
             : [];
         return new GrantCoverage(grants, parents, hubs);
     }
+
+    /// <summary>Adds a grant to an existing account, checked as at creation; the field of an error is "scope".</summary>
+    public async Task<AccountResult> GrantAsync(int userId, AccountRole role, GrantScope scope, string? scopeKey, int? grantedBy, CancellationToken cancellationToken)
+    {
+        if (await ScopeRefusalAsync(role, scope, scopeKey, cancellationToken) is { } refusal)
+        {
+            return new AccountResult(null, [("scope", refusal)]);
+        }
+
+        var key = scope == GrantScope.National ? null : scopeKey!.Trim();
+        if (await db.RoleGrants.AnyAsync(g => g.UserId == userId && g.Role == role && g.Scope == scope && g.ScopeKey == key && g.RevokedAt == null, cancellationToken))
+        {
+            return new AccountResult(null, [("scope", "Akun ini sudah memegang peran tersebut dengan cakupan yang sama.")]);
+        }
+
+        db.RoleGrants.Add(new RoleGrant { UserId = userId, Role = role, Scope = scope, ScopeKey = key, GrantedBy = grantedBy, GrantedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        return new AccountResult(userId, []);
+    }
+
+    /// <summary>Ends a live grant (kept, with the time it ended); false when there is no such live grant.</summary>
+    public async Task<bool> RevokeAsync(long grantId, CancellationToken cancellationToken) =>
+        await db.RoleGrants.Where(g => g.Id == grantId && g.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(g => g.RevokedAt, clock.GetUtcNow()), cancellationToken) == 1;
 
     // Why a grant cannot be made: its role's scopes, then whether what the key names exists.
     private async Task<string?> ScopeRefusalAsync(AccountRole role, GrantScope scope, string? key, CancellationToken cancellationToken)

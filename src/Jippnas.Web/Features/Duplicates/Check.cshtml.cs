@@ -12,7 +12,7 @@ namespace Jippnas.Web.Features.Duplicates;
 /// Before an operator records a new innovation: the innovations already in the base that are likely the same, from
 /// the name, acronym, region and year typed so far (a GET form, so it works without JavaScript and can be bookmarked).
 /// </summary>
-[Authorize(Policy = AdminAuthentication.Policy)]
+[Authorize(Policy = DuplicatePermissions.Review)]
 public sealed class DuplicateCheckModel(JippnasDb db, DuplicateFinder finder, NameMappings regions) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -14,7 +14,7 @@ namespace Jippnas.Web.Features.Duplicates;
 /// Likely duplicates for curators: each pair side by side with its score and reasons, to merge (keeping either one)
 /// or reject; merged pairs can be undone, rejected ones are listed and never proposed again.
 /// </summary>
-[Authorize(Policy = AdminAuthentication.Policy)]
+[Authorize(Policy = DuplicatePermissions.Review)]
 public sealed class DuplicatesModel(JippnasDb db, DuplicateReview review, Texts t) : PageModel
 {
     public const int PageSize = 25;

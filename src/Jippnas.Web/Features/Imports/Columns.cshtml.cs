@@ -14,7 +14,7 @@ namespace Jippnas.Web.Features.Imports;
 /// A source's column mapping, which the curator keeps as the source renames its columns: which file column fills
 /// which exchange field, or is ignored. The source's template (a CSV with its columns as header) downloads here.
 /// </summary>
-[Authorize(Policy = AdminAuthentication.Policy)]
+[Authorize(Policy = ImportPermissions.Run)]
 public sealed class ImportColumnsModel(JippnasDb db, Texts t) : PageModel
 {
     public SourceSystem Source { get; private set; } = null!;

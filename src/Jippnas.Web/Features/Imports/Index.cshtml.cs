@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jippnas.Web.Features.Imports;
 
 /// <summary>A source curator's imports: upload a source's file (it is checked in the background), and the recent uploads.</summary>
-[Authorize(Policy = AdminAuthentication.Policy)]
+[Authorize(Policy = ImportPermissions.Run)]
 [RequestSizeLimit(ImportJobs.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportJobs.MaxUploadBytes)]
 public sealed class ImportsModel(JippnasDb db, ImportJobs jobs, Texts t, TimeProvider clock) : PageModel

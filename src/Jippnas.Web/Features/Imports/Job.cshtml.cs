@@ -15,7 +15,7 @@ namespace Jippnas.Web.Features.Imports;
 /// then the preview — what would be added, updated and left unchanged, or every error by row and column — and
 /// the button that saves it.
 /// </summary>
-[Authorize(Policy = AdminAuthentication.Policy)]
+[Authorize(Policy = ImportPermissions.Run)]
 public sealed class ImportJobModel(JippnasDb db, ImportJobs jobs, NameMappings mappings, Texts t, TimeProvider clock) : PageModel
 {
     public ImportJob Job { get; private set; } = null!;

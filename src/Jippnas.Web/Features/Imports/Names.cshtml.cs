@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jippnas.Web.Features.Imports;
 
 /// <summary>The names curators mapped for imports ("Kab. OKU" → 16.01): listed, added and removed.</summary>
-[Authorize(Policy = AdminAuthentication.Policy)]
+[Authorize(Policy = ImportPermissions.Run)]
 public sealed class ImportNamesModel(JippnasDb db, NameMappings mappings, Texts t) : PageModel
 {
     public IReadOnlyList<NameMapping> Mappings { get; private set; } = [];

@@ -13,7 +13,7 @@ namespace Jippnas.Web.Features.Search;
 /// The administrator's list of synonym, acronym and English groups: add a group, change its phrases, switch it
 /// off. Portals use a change within seconds on this instance and within five minutes on the others.
 /// </summary>
-[Authorize(Policy = AdminAuthentication.Policy)]
+[Authorize(Policy = SearchPermissions.EditSynonyms)]
 public sealed class SynonymsModel(JippnasDb db, SearchVocabulary vocabulary, Texts t, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<SearchSynonym> Groups { get; private set; } = [];
