@@ -101,6 +101,9 @@ public sealed partial class WebTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText);
         var used = sources.SelectMany(s => TextKey().Matches(s)).Select(m => m.Groups["key"].Value).ToHashSet();
+        // Texts shown through a table rather than a literal: the editorial form's labels and the workflow's states.
+        used.UnionWith(Jippnas.Web.Features.Editorial.EditionFields.All.Select(f => f.Label));
+        used.UnionWith(Enum.GetValues<EditorialState>().Select(EditorialWorkflow.Name));
         var english = new Texts().EnglishKeys.ToHashSet();
 
         used.Count.ShouldBeGreaterThan(100);

@@ -17,6 +17,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<SourceSystem> SourceSystems => Set<SourceSystem>();
     public DbSet<CompetitionCategory> CompetitionCategories => Set<CompetitionCategory>();
     public DbSet<Innovation> Innovations => Set<Innovation>();
+    public DbSet<InnovationRevision> InnovationRevisions => Set<InnovationRevision>();
     public DbSet<InnovationSdg> InnovationSdgs => Set<InnovationSdg>();
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<OutcomeIndicator> OutcomeIndicators => Set<OutcomeIndicator>();

@@ -72,6 +72,21 @@ public sealed class Innovation
     public Provenance Provenance { get; set; }
     public string? ProvenanceNote { get; set; }
     public bool IsPublished { get; set; } = true;
+
+    /// <summary>Where this edition stands in the editorial workflow (imported and published records: published).</summary>
+    public EditorialState EditorialState { get; set; } = EditorialState.Published;
+
+    /// <summary>Incremented by every save and every step of the workflow; a form saved at an older version is refused.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>For a revision in progress: the published record it will replace (which stays public meanwhile).</summary>
+    public int? RevisionOfId { get; set; }
+
+    /// <summary>The verifier's comment when the edition was last returned for revision.</summary>
+    public string? EditorialNote { get; set; }
+
+    /// <summary>The account that began this edition (null for imported records).</summary>
+    public int? CreatedBy { get; set; }
     public int AwardCount { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -21,6 +21,13 @@ internal sealed class InnovationConfiguration : IEntityTypeConfiguration<Innovat
         builder.Property(i => i.ContactEmail).HasMaxLength(200);
         builder.Property(i => i.ContactPhone).HasMaxLength(50);
         builder.Property(i => i.ProvenanceNote).HasMaxLength(1000);
+        builder.Property(i => i.EditorialNote).HasMaxLength(EditorialWorkflow.MaxCommentLength);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.HasOne<Innovation>().WithMany().HasForeignKey(i => i.RevisionOfId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Jippnas.Web.Features.Accounts.AccountUser>().WithMany().HasForeignKey(i => i.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        // The editorial lists: an agency's editions, and the records waiting for a verifier.
+        builder.HasIndex(i => new { i.EditorialState, i.ProvinceCode });
+        builder.HasIndex(i => i.RevisionOfId);
 
         builder.HasOne(i => i.Agency).WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Province).WithMany().HasForeignKey(i => i.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
@@ -45,6 +52,21 @@ internal sealed class InnovationConfiguration : IEntityTypeConfiguration<Innovat
         builder.HasIndex(i => new { i.SectorId, i.Id });
         builder.HasIndex(i => new { i.YearStarted, i.Id });
         builder.HasIndex(i => i.AgencyId);
+    }
+}
+
+internal sealed class InnovationRevisionConfiguration : IEntityTypeConfiguration<InnovationRevision>
+{
+    public void Configure(EntityTypeBuilder<InnovationRevision> builder)
+    {
+        builder.ToTable("innovation_revisions");
+        builder.Property(r => r.Comment).HasMaxLength(EditorialWorkflow.MaxCommentLength);
+        builder.HasOne<Innovation>().WithMany().HasForeignKey(r => r.InnovationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Innovation>().WithMany().HasForeignKey(r => r.EditionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Jippnas.Web.Features.Accounts.AccountUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.InnovationId, r.Number }).IsUnique();
+        builder.HasIndex(r => r.EditionId);
+        builder.HasIndex(r => r.UserId);
     }
 }
 

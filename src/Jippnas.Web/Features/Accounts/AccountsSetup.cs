@@ -114,6 +114,7 @@ public static class AccountsSetup
         services.AddScoped<AccountDirectory>();
         services.AddScoped<Invitations>();
         services.AddScoped<GrantNames>();
+        services.AddScoped<Jippnas.Web.Features.Editorial.EditorialDesk>();
         services.AddMail(configuration);
         services.Configure<RateLimiterOptions>(limits => limits.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
