@@ -115,10 +115,14 @@ public sealed class PortalFixture : IAsyncLifetime
     public Task<string?> AccountAsync(string email, string name, AccountRole role, GrantScope scope, string? key, bool twoFactor = false) =>
         TestAccounts.EnsureAsync(factory!.Services, email, name, Password, role, scope, key, twoFactor);
 
-    /// <summary>A fresh context signed in through the sign-in pages as <paramref name="email"/> (the administrator by default).</summary>
-    public async Task<IBrowserContext> SignedInContextAsync(BrowserNewContextOptions? options = null, string email = AdminEmail)
+    /// <summary>A fresh context signed in through the sign-in pages as the national administrator.</summary>
+    public Task<IBrowserContext> SignedInContextAsync(BrowserNewContextOptions? options = null) =>
+        SignedInContextAsync(options, AdminEmail, AccountRole.NationalAdministrator, GrantScope.National, null);
+
+    /// <summary>A fresh context signed in through the sign-in pages as a person holding one grant (made on first use).</summary>
+    public async Task<IBrowserContext> SignedInContextAsync(BrowserNewContextOptions? options, string email, AccountRole role, GrantScope scope, string? scopeKey)
     {
-        var key = await AccountAsync(email, email, AccountRole.NationalAdministrator, GrantScope.National, null, twoFactor: true);
+        var key = await AccountAsync(email, email, role, scope, scopeKey, twoFactor: AccessView.NeedsTwoFactor(role));
         var context = await NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/masuk");
