@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every JIPPNas test on a fresh Debian machine: installs what is missing (PostgreSQL server,
-# Chromium), starts a throwaway PostgreSQL on a private port, runs the unit, integration (SQLite and
+# Chromium, sqlmap), starts a throwaway PostgreSQL on a private port, runs the unit, integration (SQLite and
 # PostgreSQL) and browser tests, and stops the server whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/sqlmap ] || need+=(sqlmap)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"

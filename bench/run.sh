@@ -189,7 +189,7 @@ bench_provider() {
   if curl -s -o /dev/null --max-time 2 "$base/"; then echo "bench: something already answers on $base" >&2; return 1; fi
   # exec all the way down, so $! is the dotnet process itself and stop_portal reaches it.
   (cd "$app" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
-    dotnet Jippnas.Web.dll "${cfg[@]}" "--urls=$base" "--Jippnas:Benchmark:Endpoints=true") >"$work/portal-$provider.log" 2>&1 &
+    dotnet Jippnas.Web.dll "${cfg[@]}" "--urls=$base" "--Jippnas:Benchmark:Endpoints=true" "--Jippnas:RateLimits:PerMinute=0") >"$work/portal-$provider.log" 2>&1 &
   portal_pid=$!
   local ready=0
   for _ in $(seq 1 240); do

@@ -208,7 +208,7 @@ public sealed class SqliteSignInTests() : SignInTests(DatabaseProvider.Sqlite);
 
 public sealed class PostgresSignInTests() : SignInTests(DatabaseProvider.PostgreSql);
 
-/// <summary>Each address may try to sign in a few times a minute; more are refused with 429 and when to retry.</summary>
+/// <summary>Each address may try to sign in, search and use the API a set number of times a minute; more are refused with 429 and when to retry.</summary>
 public abstract class SignInLimitTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
     [SkippableFact]
@@ -228,8 +228,25 @@ public abstract class SignInLimitTests(DatabaseProvider provider) : FreshPortalT
         (await browser.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [SkippableFact]
+    public async Task Search_and_the_api_are_limited_per_address_with_retry_after()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var browser = Portal.Browser();
+        for (var i = 0; i < 5; i++)
+        {
+            (await browser.GetAsync(i % 2 == 0 ? "/api/v1/regions/35" : "/cari?q=pelayanan")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var refused = await browser.GetAsync("/api/v1/regions/35");
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.Contains("Retry-After").ShouldBeTrue();
+        (await browser.GetAsync("/cari?q=pelayanan")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await browser.GetAsync("/inovasi")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     protected override PortalFactory CreatePortal(TestDatabase database) =>
-        new(database, new Dictionary<string, string> { ["Jippnas:Accounts:SignInPerMinute"] = "3" });
+        new(database, new Dictionary<string, string> { ["Jippnas:Accounts:SignInPerMinute"] = "3", ["Jippnas:RateLimits:PerMinute"] = "5" });
 }
 
 public sealed class SqliteSignInLimitTests() : SignInLimitTests(DatabaseProvider.Sqlite);

@@ -41,7 +41,13 @@ public static class DatabaseSetup
 
         services.AddSingleton(options);
         services.AddSingleton(new ConnectionInfo(options.Provider, connectionString!));
-        services.AddDbContextPool<JippnasDb>(builder => Configure(builder, options.Provider, connectionString!));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Features.Audit.AuditTrail>();
+        services.AddDbContextPool<JippnasDb>((provider, builder) =>
+        {
+            Configure(builder, options.Provider, connectionString!);
+            builder.AddInterceptors(provider.GetRequiredService<Features.Audit.AuditTrail>());
+        });
         services.AddSingleton<SchemaMigrator>();
         services.AddScoped<ReferenceDataLoader>();
         services.AddSearchIndex();

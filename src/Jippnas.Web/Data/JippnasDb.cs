@@ -18,6 +18,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<CompetitionCategory> CompetitionCategories => Set<CompetitionCategory>();
     public DbSet<Innovation> Innovations => Set<Innovation>();
     public DbSet<InnovationRevision> InnovationRevisions => Set<InnovationRevision>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<InnovationSdg> InnovationSdgs => Set<InnovationSdg>();
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<OutcomeIndicator> OutcomeIndicators => Set<OutcomeIndicator>();
@@ -45,6 +46,9 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
             // were made with (changing a declared type means rebuilding the table) and hold the packed bytes.
             builder.Entity<SourceRecord>().Property(s => s.Payload).HasColumnType("TEXT");
             builder.Entity<SourceRecordVersion>().Property(v => v.Payload).HasColumnType("TEXT");
+            // The audit log is searched and ordered by time: SQLite compares integers, not DateTimeOffset text.
+            builder.Entity<AuditEntry>().Property(a => a.At)
+                .HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         }
 
         SnakeCaseNames.Apply(builder);

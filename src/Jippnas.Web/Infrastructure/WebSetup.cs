@@ -45,6 +45,17 @@ public static class WebSetup
                     : "10";
                 return ValueTask.CompletedTask;
             };
+            // Search and the API: requests per address per minute (0 switches the limit off), 429 with Retry-After beyond.
+            var perMinute = configuration.GetValue("Jippnas:RateLimits:PerMinute", 600);
+            if (perMinute > 0)
+            {
+                options.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    IsApi(context) || context.Request.Path.StartsWithSegments("/cari")
+                        ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
+                            new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                        : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("pages"));
+            }
+
             // Exports hold a database connection for their whole download: a few at a time per instance.
             var exports = configuration.GetSection("Jippnas:Exports").Get<ExportLimits>() ?? new ExportLimits();
             options.AddConcurrencyLimiter(RateLimits.Exports, limiter =>

@@ -39,6 +39,7 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("Jippnas:Mail:Folder", MailFolder);
         builder.UseSetting("Jippnas:Accounts:KeysFolder", Path.Combine(Folder, "keys"));
         builder.UseSetting("Jippnas:Accounts:SignInPerMinute", "10000");
+        builder.UseSetting("Jippnas:RateLimits:PerMinute", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

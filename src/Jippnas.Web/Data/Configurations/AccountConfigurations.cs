@@ -45,3 +45,21 @@ internal sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGran
         builder.HasIndex(g => new { g.UserId, g.RevokedAt });
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_log");
+        builder.Property(a => a.Actor).HasMaxLength(200);
+        builder.Property(a => a.Action).HasMaxLength(30);
+        builder.Property(a => a.Entity).HasMaxLength(100);
+        builder.Property(a => a.EntityId).HasMaxLength(100);
+        builder.Property(a => a.Ip).HasMaxLength(50);
+        builder.Property(a => a.UserAgent).HasMaxLength(300);
+        // No foreign key to users: the log outlives what it records.
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.UserId, a.At });
+        builder.HasIndex(a => new { a.Entity, a.EntityId });
+    }
+}

@@ -104,9 +104,18 @@ public sealed class AccountDirectory(JippnasDb db, UserManager<AccountUser> user
     }
 
     /// <summary>Ends a live grant (kept, with the time it ended); false when there is no such live grant.</summary>
-    public async Task<bool> RevokeAsync(long grantId, CancellationToken cancellationToken) =>
-        await db.RoleGrants.Where(g => g.Id == grantId && g.RevokedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(g => g.RevokedAt, clock.GetUtcNow()), cancellationToken) == 1;
+    public async Task<bool> RevokeAsync(long grantId, CancellationToken cancellationToken)
+    {
+        // Loaded and saved through EF, so the audit log records the revocation.
+        if (await db.RoleGrants.AsTracking().FirstOrDefaultAsync(g => g.Id == grantId && g.RevokedAt == null, cancellationToken) is not { } grant)
+        {
+            return false;
+        }
+
+        grant.RevokedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     // Why a grant cannot be made: its role's scopes, then whether what the key names exists.
     private async Task<string?> ScopeRefusalAsync(AccountRole role, GrantScope scope, string? key, CancellationToken cancellationToken)

@@ -1,10 +1,12 @@
-using Jippnas.Web.Domain;
+using Jippnas.Web.Data;
+using Jippnas.Web.Features.Audit;
 using Jippnas.Web.Features.Shared;
 using Jippnas.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Features.Accounts;
 
@@ -14,7 +16,7 @@ namespace Jippnas.Web.Features.Accounts;
 /// <see cref="AccountOptions.SignInPerMinute"/> times a minute.
 /// </summary>
 [EnableRateLimiting(AccountsSetup.SignInLimit)]
-public sealed class SignInModel(SignInManager<AccountUser> signIn, Texts t) : PageModel
+public sealed class SignInModel(SignInManager<AccountUser> signIn, JippnasDb db, AuditTrail audit, Texts t) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -45,6 +47,11 @@ public sealed class SignInModel(SignInManager<AccountUser> signIn, Texts t) : Pa
         if (ModelState.ErrorCount == 0)
         {
             var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+            var email = Email.Trim()[..Math.Min(Email.Trim().Length, 200)];
+            var normalized = email.ToUpperInvariant();
+            var userId = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+            var action = result.Succeeded ? "sign-in" : result.RequiresTwoFactor ? "sign-in-password" : result.IsLockedOut ? "locked-out" : "sign-in-failed";
+            await audit.RecordAsync(db, action, "akun", userId?.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, email, null, HttpContext.RequestAborted);
             if (result.Succeeded)
             {
                 return LocalRedirect(back == "/" ? "/akun" : back);

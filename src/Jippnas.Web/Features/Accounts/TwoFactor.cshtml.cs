@@ -1,3 +1,5 @@
+using Jippnas.Web.Data;
+using Jippnas.Web.Features.Audit;
 using Jippnas.Web.Features.Shared;
 using Jippnas.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +11,7 @@ namespace Jippnas.Web.Features.Accounts;
 
 /// <summary>The second step of sign-in: a six-digit code of the authenticator app (RFC 6238), or a recovery code.</summary>
 [EnableRateLimiting(AccountsSetup.SignInLimit)]
-public sealed class TwoFactorModel(SignInManager<AccountUser> signIn, Texts t) : PageModel
+public sealed class TwoFactorModel(SignInManager<AccountUser> signIn, JippnasDb db, AuditTrail audit, Texts t) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = "";
@@ -22,7 +24,7 @@ public sealed class TwoFactorModel(SignInManager<AccountUser> signIn, Texts t) :
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("SignIn");
         }
@@ -37,6 +39,8 @@ public sealed class TwoFactorModel(SignInManager<AccountUser> signIn, Texts t) :
             var result = code.Length == 6 && code.All(char.IsAsciiDigit)
                 ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
                 : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            var id = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await audit.RecordAsync(db, result.Succeeded ? "sign-in" : result.IsLockedOut ? "locked-out" : "sign-in-failed", "akun", id, user.Id, user.Email, new { step = code.Length == 6 ? "authenticator" : "recovery-code" }, HttpContext.RequestAborted);
             if (result.Succeeded)
             {
                 var back = Platform.SafeReturnPath(ReturnPath);
