@@ -38,7 +38,7 @@ public sealed class SqlmapTests(PortalFixture portal)
             start.ArgumentList.Add(argument.Replace("{base}", portal.BaseAddress, StringComparison.Ordinal));
         }
 
-        foreach (var argument in new[] { "--batch", "--level=2", "--risk=1", "--time-sec=2", "--threads=2", "--flush-session", "--disable-coloring", $"--output-dir={output}" })
+        foreach (var argument in new[] { "--batch", "--level=2", "--risk=1", "--time-sec=2", "--flush-session", "--disable-coloring", $"--output-dir={output}" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -67,8 +67,8 @@ public sealed class SqlmapTests(PortalFixture portal)
         var text = await stdout + await stderr;
         text.ShouldNotContain("is vulnerable", Case.Insensitive, $"sqlmap on the {target}:\n{text}");
         text.ShouldNotContain("sqlmap identified the following injection point", Case.Insensitive, text);
-        // It must have reached the portal and tested: a run that connected to nothing proves nothing.
-        text.ShouldContain("testing", Case.Insensitive, text);
+        // It must have reached the portal and tested every parameter: a run that connected to nothing proves nothing.
+        text.ShouldContain("do not appear to be injectable", Case.Insensitive, text);
         text.ShouldNotContain("unable to connect", Case.Insensitive, text);
     }
 }
