@@ -2,6 +2,7 @@ using Jippnas.Web.Data;
 using Jippnas.Web.Features.Accounts;
 using Jippnas.Web.Features.Agencies;
 using Jippnas.Web.Features.Duplicates;
+using Jippnas.Web.Features.Evidence;
 using Jippnas.Web.Features.Hubs;
 using Jippnas.Web.Features.Imports;
 using Jippnas.Web.Features.Innovations;
@@ -40,6 +41,7 @@ app.MapExchangeExport();
 app.MapRegionsApi();
 app.MapAgenciesApi();
 app.MapHubsApi();
+app.MapEvidenceDownloads();
 app.MapJippnasPlatform();
 
 await app.RunAsync();

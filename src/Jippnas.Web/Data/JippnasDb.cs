@@ -19,6 +19,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<Innovation> Innovations => Set<Innovation>();
     public DbSet<InnovationRevision> InnovationRevisions => Set<InnovationRevision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<InnovationSdg> InnovationSdgs => Set<InnovationSdg>();
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<OutcomeIndicator> OutcomeIndicators => Set<OutcomeIndicator>();

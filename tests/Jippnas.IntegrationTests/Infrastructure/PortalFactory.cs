@@ -11,7 +11,7 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
 {
     public TestDatabase Database => database;
 
-    /// <summary>The portal's own folder: its mail (.eml files) and its data-protection keys.</summary>
+    /// <summary>The portal's own folder: its mail (.eml files), evidence files and data-protection keys.</summary>
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "jippnas-portal-" + Guid.NewGuid().ToString("N"));
 
     public string MailFolder => Path.Combine(Folder, "mail");
@@ -37,6 +37,7 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("Jippnas:Benchmark:Endpoints", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Jippnas:Mail:Folder", MailFolder);
+        builder.UseSetting("Jippnas:Evidence:Folder", Path.Combine(Folder, "evidence"));
         builder.UseSetting("Jippnas:Accounts:KeysFolder", Path.Combine(Folder, "keys"));
         builder.UseSetting("Jippnas:Accounts:SignInPerMinute", "10000");
         builder.UseSetting("Jippnas:RateLimits:PerMinute", "0");

@@ -70,6 +70,22 @@ internal sealed class InnovationRevisionConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> builder)
+    {
+        builder.ToTable("evidence_files");
+        builder.Property(e => e.Name).HasMaxLength(200);
+        builder.Property(e => e.MediaType).HasMaxLength(100);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.Description).HasMaxLength(300);
+        builder.HasOne<Innovation>().WithMany().HasForeignKey(e => e.InnovationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Jippnas.Web.Features.Accounts.AccountUser>().WithMany().HasForeignKey(e => e.UploadedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.InnovationId);
+        builder.HasIndex(e => e.UploadedBy);
+    }
+}
+
 internal sealed class InnovationSdgConfiguration : IEntityTypeConfiguration<InnovationSdg>
 {
     public void Configure(EntityTypeBuilder<InnovationSdg> builder)

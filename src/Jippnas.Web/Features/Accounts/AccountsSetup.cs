@@ -115,6 +115,9 @@ public static class AccountsSetup
         services.AddScoped<Invitations>();
         services.AddScoped<GrantNames>();
         services.AddScoped<Jippnas.Web.Features.Editorial.EditorialDesk>();
+        services.Configure<Evidence.EvidenceOptions>(configuration.GetSection(Evidence.EvidenceOptions.Section));
+        services.AddSingleton<Evidence.IEvidenceStore, Evidence.FolderEvidenceStore>();
+        services.AddScoped<Evidence.EvidenceShelf>();
         services.AddMail(configuration);
         services.Configure<RateLimiterOptions>(limits => limits.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -15,8 +15,17 @@ namespace Jippnas.Web.Features.Editorial;
 /// grants do not cover the record's agency or province is refused (403), whatever the id they type.
 /// </summary>
 [Authorize]
-public sealed class EditModel(JippnasDb db, CurrentAccess access, EditorialDesk desk, IAuthorizationService authorization, Texts t) : EditionPage(db, access, t)
+[RequestSizeLimit(UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+public sealed class EditModel(JippnasDb db, CurrentAccess access, EditorialDesk desk, Evidence.EvidenceShelf evidence, IAuthorizationService authorization, Texts t) : EditionPage(db, access, t)
 {
+    // The request limit of this page; a file over the configured evidence limit but under this one gets its message.
+    private const long UploadLimit = 64L * 1024 * 1024;
+
+    public IReadOnlyList<Evidence.EvidenceItem> Files { get; private set; } = [];
+
+    public long MaxFileBytes => evidence.MaxBytes;
+
     [BindProperty]
     public Dictionary<string, string?> F { get; set; } = [];
 
@@ -65,6 +74,54 @@ public sealed class EditModel(JippnasDb db, CurrentAccess access, EditorialDesk 
     public Task<IActionResult> OnPostReviseAsync(int id, CancellationToken cancellationToken) => ActAsync(id, EditorialAction.Revise, review: false, cancellationToken);
 
     public string StateName(EditorialState state) => T[EditorialWorkflow.Name(state)];
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? berkas, string? keterangan, bool publik, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        var view = (await EditScopeAsync(cancellationToken)).View;
+        var (_, error) = await evidence.AddAsync(id, berkas, keterangan, publik, view.UserId, cancellationToken);
+        if (error is null)
+        {
+            Flash = T["Berkas tersimpan."];
+            return Redirect($"/kelola/inovasi/{id}#berkas");
+        }
+
+        ModelState.Clear();
+        await LoadAsync(id, cancellationToken);
+        Form = await FormAsync(EditionFields.Of(Edition), (await EditScopeAsync(cancellationToken)).Scope, [("berkas", error)], !Editable, cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveFileAsync(int id, long file, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!await evidence.RemoveAsync(id, file, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Flash = T["Berkas dihapus dari data ini."];
+        return Redirect($"/kelola/inovasi/{id}#berkas");
+    }
 
     private async Task<IActionResult> SaveAsync(int id, bool submit, CancellationToken cancellationToken)
     {
@@ -151,6 +208,7 @@ public sealed class EditModel(JippnasDb db, CurrentAccess access, EditorialDesk 
             return Forbid();
         }
 
+        Files = await evidence.ListAsync(edition.RevisionOfId is { } original ? [edition.Id, original] : [edition.Id], publicOnly: false, cancellationToken);
         OpenRevision = edition.EditorialState == EditorialState.Published
             ? await Db.Innovations.Where(i => i.RevisionOfId == id).Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken)
             : null;

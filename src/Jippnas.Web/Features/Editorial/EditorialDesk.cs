@@ -26,7 +26,7 @@ public sealed record EditorialOutcome(int? Id, IReadOnlyList<(string Key, string
 /// the same transaction as the change; a save from a form read at an older version is refused with the differences.
 /// Who may take a step is checked by the pages (permissions over the record's scope), not here.
 /// </summary>
-public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, TimeProvider clock)
+public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.EvidenceShelf evidence, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -231,6 +231,7 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, TimeProvid
         original.Version++;
         original.UpdatedAt = clock.GetUtcNow();
         Log(original.Id, original.Id, await NextNumberAsync(original.Id, cancellationToken), userId, RevisionAction.Publish, EditorialState.Published, null, changes, values);
+        await evidence.MoveAsync(revision.Id, original.Id, cancellationToken);
         db.Innovations.Remove(revision);
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexAsync([original.Id], cancellationToken);

@@ -8,11 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Features.Innovations;
 
-public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchService search) : PageModel
+public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchService search, Evidence.EvidenceShelf evidence) : PageModel
 {
     public InnovationDetail Innovation { get; private set; } = null!;
     public ReferenceSnapshot Reference { get; private set; } = null!;
     public IReadOnlyList<SearchHit> Similar { get; private set; } = [];
+    public IReadOnlyList<Evidence.EvidenceItem> Files { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchS
         Innovation = detail;
         Reference = await catalog.GetAsync(cancellationToken);
         Similar = await search.SimilarAsync(key, 5, cancellationToken);
+        Files = await evidence.ListAsync([key], publicOnly: true, cancellationToken);
         return Page();
     }
 }

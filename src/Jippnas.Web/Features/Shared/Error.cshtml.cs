@@ -31,6 +31,7 @@ public sealed class ErrorModel(Texts t) : PageModel
             404 => (t["Halaman tidak ditemukan"], t["Alamat yang Anda buka tidak ada atau datanya sudah tidak tersedia."]),
             400 => (t["Permintaan tidak valid"], t["Periksa kembali alamat atau isian Anda."]),
             403 => (t["Akses ditolak"], t["Akun Anda tidak memiliki peran yang mencakup halaman atau data ini."]),
+            413 => (t["Berkas terlalu besar"], t["Kiriman Anda melebihi batas ukuran. Perkecil berkasnya, lalu coba lagi."]),
             429 => (t["Terlalu banyak permintaan"], t["Tunggu sebentar, lalu coba lagi."]),
             >= 500 => (t["Terjadi kesalahan"], t["Maaf, terjadi kesalahan di server. Silakan coba lagi nanti."]),
             _ => (t["Permintaan tidak dapat dilayani"], t["Periksa kembali alamat atau isian Anda."]),
