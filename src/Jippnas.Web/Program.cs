@@ -8,6 +8,7 @@ using Jippnas.Web.Features.Imports;
 using Jippnas.Web.Features.Innovations;
 using Jippnas.Web.Features.Regions;
 using Jippnas.Web.Features.Search;
+using Jippnas.Web.Features.Tokens;
 using Jippnas.Web.Features.Shared;
 using Jippnas.Web.Infrastructure;
 
@@ -42,6 +43,7 @@ app.MapRegionsApi();
 app.MapAgenciesApi();
 app.MapHubsApi();
 app.MapEvidenceDownloads();
+app.MapWriteApi();
 app.MapJippnasPlatform();
 
 await app.RunAsync();

@@ -118,7 +118,8 @@ public abstract class ApiTests(PortalFixture portal)
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.ShouldBe(
             ["/api/v1/innovations", "/api/v1/innovations/{id}", "/api/v1/regions", "/api/v1/regions/{code}",
-             "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/hubs", "/api/v1/hubs/{id}", "/api/v1/search"],
+             "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/hubs", "/api/v1/hubs/{id}", "/api/v1/search",
+             "/api/v1/innovations/{id}/submit", "/api/v1/imports"],
             ignoreOrder: true);
         var listParameters = document.GetProperty("paths").GetProperty("/api/v1/innovations").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();

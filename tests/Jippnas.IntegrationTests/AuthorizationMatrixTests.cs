@@ -89,6 +89,7 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Fres
         "GET" => client.GetAsync(route.Path),
         "POST" when role != "anonymous" => AdminHttp.PostAsync(client, route.Path, []),
         "POST" => client.PostAsync(route.Path, new FormUrlEncodedContent([])),
+        "PUT" => client.PutAsync(route.Path, new StringContent("{}", System.Text.Encoding.UTF8, "application/json")),
         var method => throw new InvalidOperationException($"No request for {method} yet: add one here."),
     };
 

@@ -101,9 +101,10 @@ public sealed partial class WebTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText);
         var used = sources.SelectMany(s => TextKey().Matches(s)).Select(m => m.Groups["key"].Value).ToHashSet();
-        // Texts shown through a table rather than a literal: the editorial form's labels and the workflow's states.
+        // Texts shown through a table rather than a literal: the editorial form's labels, the workflow's states, the permissions.
         used.UnionWith(Jippnas.Web.Features.Editorial.EditionFields.All.Select(f => f.Label));
         used.UnionWith(Enum.GetValues<EditorialState>().Select(EditorialWorkflow.Name));
+        used.UnionWith(Jippnas.Web.Features.Accounts.PermissionCatalog.All.Select(p => p.Label));
         var english = new Texts().EnglishKeys.ToHashSet();
 
         used.Count.ShouldBeGreaterThan(100);

@@ -20,6 +20,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<InnovationRevision> InnovationRevisions => Set<InnovationRevision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<InnovationSdg> InnovationSdgs => Set<InnovationSdg>();
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<OutcomeIndicator> OutcomeIndicators => Set<OutcomeIndicator>();

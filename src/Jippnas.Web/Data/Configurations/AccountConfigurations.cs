@@ -63,3 +63,20 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.Entity, a.EntityId });
     }
 }
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
+    {
+        builder.ToTable("api_tokens");
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Prefix).HasMaxLength(8);
+        builder.Property(t => t.SecretHash).HasMaxLength(64);
+        builder.Property(t => t.Permissions).HasMaxLength(500);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.Prefix).IsUnique();
+        builder.HasIndex(t => t.UserId);
+        builder.HasIndex(t => t.AgencyId);
+    }
+}

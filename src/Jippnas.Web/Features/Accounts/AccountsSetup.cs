@@ -47,6 +47,7 @@ public static class PermissionCatalog
 public static class AccountsSetup
 {
     public const string SignInLimit = "sign-in";
+    public const string PortalScheme = "Jippnas";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -78,7 +79,16 @@ public static class AccountsSetup
             .SetApplicationName("JIPPNas")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.KeysFolder, environment.ContentRootPath)));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // A request with an access token is the token's; any other is the sign-in cookie's.
+        services.AddAuthentication(auth =>
+        {
+            auth.DefaultScheme = PortalScheme;
+            auth.DefaultChallengeScheme = PortalScheme;
+        })
+            .AddPolicyScheme(PortalScheme, "JIPPNas", policy => policy.ForwardDefaultSelector = context =>
+                Tokens.TokenAuthentication.IsToken(context.Request.Headers.Authorization) ? Tokens.TokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Tokens.TokenAuthentication>(Tokens.TokenAuthentication.SchemeName, null);
+        services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "jippnas.sesi";

@@ -47,7 +47,7 @@ public sealed class AuthenticatorModel(UserManager<AccountUser> users, SignInMan
             return Challenge();
         }
 
-        var code = new string([.. Code.Where(char.IsAsciiDigit)]);
+        var code = new string([.. (Code ?? "").Where(char.IsAsciiDigit)]);
         if (user.TwoFactorEnabled)
         {
             return RedirectToPage();

@@ -57,6 +57,9 @@ public sealed class ManageModel(JippnasDb db, AccountDirectory directory, Invita
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
         var me = (await access.GetAsync(User, cancellationToken))!;
+        // Empty fields bind as null.
+        Form.Email ??= "";
+        Form.FullName ??= "";
         var existing = string.IsNullOrWhiteSpace(Form.Email) ? null : await users.FindByEmailAsync(Form.Email.Trim());
         // A value that does not bind (an unknown role or scope) is named here, not in the framework's English.
         var unbound = ModelState.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToList();

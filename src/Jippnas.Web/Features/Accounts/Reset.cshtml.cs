@@ -36,6 +36,10 @@ public sealed class ResetModel(UserManager<AccountUser> users, Texts t) : PageMo
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Empty fields bind as null.
+        Password ??= "";
+        Confirm ??= "";
+        Token ??= "";
         if (Password != Confirm)
         {
             ModelState.AddModelError(nameof(Confirm), t["Ulangi kata sandi: tidak sama dengan kata sandi baru."]);

@@ -29,7 +29,7 @@ public sealed class TwoFactorModel(SignInManager<AccountUser> signIn, JippnasDb 
             return RedirectToPage("SignIn");
         }
 
-        var code = new string([.. Code.Where(c => !char.IsWhiteSpace(c))]);
+        var code = new string([.. (Code ?? "").Where(c => !char.IsWhiteSpace(c))]);
         if (code.Length == 0)
         {
             ModelState.AddModelError(nameof(Code), t["Kode: wajib diisi (enam angka dari aplikasi autentikator, atau kode pemulihan)."]);

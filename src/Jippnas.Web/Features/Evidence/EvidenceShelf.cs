@@ -160,7 +160,7 @@ public static class EvidenceDownloads
             context.Response.Headers.CacheControl = open ? "public, max-age=3600" : "private, no-store";
             context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             return Results.File(content, found.File.MediaType, found.File.Name, enableRangeProcessing: true);
-        });
+        }).ExcludeFromDescription();
         return app;
     }
 }
