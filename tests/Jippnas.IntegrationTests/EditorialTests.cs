@@ -167,6 +167,28 @@ public abstract partial class EditorialTests(DatabaseProvider provider) : FreshP
         (await Portal.WithDbAsync(db => db.InnovationRevisions.CountAsync(r => r.InnovationId == id))).ShouldBe(1);
     }
 
+    [SkippableFact]
+    public async Task A_tampered_or_missing_antiforgery_token_is_refused_and_nothing_is_written()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var owner = await SignInAsync("operator@pacitankab.go.id", AccountRole.Operator, GrantScope.Agency, $"{Pacitan}");
+        var token = AdminHttp.Token(await owner.GetStringAsync("/kelola/inovasi/baru"));
+        var tampered = token[..^6] + (token[^6] == 'A' ? "BBBBBB" : "AAAAAA");
+        foreach (var sent in new[] { tampered, "", "bukan-token" })
+        {
+            var fields = Fields(("name", "Masuk Tanpa Izin"), ("agency", $"{Pacitan}"));
+            fields["__RequestVerificationToken"] = sent;
+            (await owner.PostAsync("/kelola/inovasi/baru", new FormUrlEncodedContent(fields))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        // Another person's valid token does not do either: tokens are bound to the signed-in account.
+        var other = await SignInAsync("operator2@pacitankab.go.id", AccountRole.Operator, GrantScope.Agency, $"{Pacitan}");
+        var theirs = Fields(("name", "Masuk Tanpa Izin"), ("agency", $"{Pacitan}"));
+        theirs["__RequestVerificationToken"] = AdminHttp.Token(await other.GetStringAsync("/akun"));
+        (await owner.PostAsync("/kelola/inovasi/baru", new FormUrlEncodedContent(theirs))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Portal.WithDbAsync(db => db.Innovations.CountAsync(i => i.Name == "Masuk Tanpa Izin"))).ShouldBe(0);
+    }
+
     private async Task<int> PublishedAsync(HttpClient operatorClient, HttpClient hub, string name)
     {
         var created = await PostAsync(operatorClient, "/kelola/inovasi/baru", Complete(name));

@@ -56,6 +56,13 @@ public abstract class EvidenceTests(DatabaseProvider provider) : FreshPortalTest
         (await AdminHttp.PostAsync(neighbour, $"/kelola/inovasi/{id}?handler=removefile&file={files[0].Id}", [])).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         await PublishAsync(owner, hub, id);
+
+        // A published record's files change only through a revision, under review like its fields.
+        var late = await UploadAsync(owner, id, "tambahan.pdf", Pdf, null, publik: true);
+        late.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await late.Content.ReadAsStringAsync()).ShouldContain("buat revisi");
+        (await AdminHttp.PostAsync(owner, $"/kelola/inovasi/{id}?handler=removefile&file={files[0].Id}", [])).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Portal.WithDbAsync(db => db.EvidenceFiles.CountAsync(f => f.InnovationId == id))).ShouldBe(2);
         (await Portal.Browser().GetAsync(pdf)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Portal.Browser().GetAsync(png)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var page = await Portal.Browser().GetStringAsync($"/inovasi/{id}");

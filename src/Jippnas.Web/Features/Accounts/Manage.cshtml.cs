@@ -92,6 +92,12 @@ public sealed class ManageModel(JippnasDb db, AccountDirectory directory, Invita
                     await invitations.SendInvitationAsync(user, me.FullName, new Uri($"{Request.Scheme}://{Request.Host}"), cancellationToken);
                     Flash = t.Format("Undangan terkirim ke {0}.", user.Email);
                 }
+                else if (!existing.EmailConfirmed)
+                {
+                    // Never activated (the first link may have expired): the invitation goes again.
+                    await invitations.SendInvitationAsync(existing, me.FullName, new Uri($"{Request.Scheme}://{Request.Host}"), cancellationToken);
+                    Flash = t.Format("Peran ditambahkan dan undangan dikirim ulang ke {0}.", existing.Email);
+                }
                 else
                 {
                     Flash = t.Format("Peran ditambahkan ke akun {0}.", existing.Email);

@@ -87,6 +87,12 @@ public sealed class EditModel(JippnasDb db, CurrentAccess access, EditorialDesk 
             return Forbid();
         }
 
+        // Files change with the edition, under review like its fields: a published record gets them through a revision.
+        if (!Editable)
+        {
+            return await RedisplayAsync(id, EditorialOutcome.Refused("berkas", T["Berkas: dokumen hanya dapat diubah pada draf atau data yang dikembalikan; untuk data terbit, buat revisi."]), EditionFields.Of(Edition), cancellationToken);
+        }
+
         var view = (await EditScopeAsync(cancellationToken)).View;
         var (_, error) = await evidence.AddAsync(id, berkas, keterangan, publik, view.UserId, cancellationToken);
         if (error is null)
@@ -112,6 +118,11 @@ public sealed class EditModel(JippnasDb db, CurrentAccess access, EditorialDesk 
         if (!CanEdit)
         {
             return Forbid();
+        }
+
+        if (!Editable)
+        {
+            return await RedisplayAsync(id, EditorialOutcome.Refused("berkas", T["Berkas: dokumen hanya dapat diubah pada draf atau data yang dikembalikan; untuk data terbit, buat revisi."]), EditionFields.Of(Edition), cancellationToken);
         }
 
         if (!await evidence.RemoveAsync(id, file, cancellationToken))
