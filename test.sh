@@ -30,7 +30,12 @@ echo "PostgreSQL for tests: $JIPPNAS_TEST_POSTGRES"
 dotnet build Jippnas.slnx -c Release -warnaserror -nologo -v q
 log=$(mktemp)
 status=0
-dotnet test Jippnas.slnx -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+# One project after another: the browser tests drive Chromium against a live portal and must not compete for the
+# two cores with the integration tests. A test that hangs is stopped after 8 minutes and named (blame), so a run
+# fails instead of stalling.
+for project in tests/Jippnas.UnitTests tests/Jippnas.IntegrationTests tests/Jippnas.BrowserTests; do
+  dotnet test "$project" -c Release --no-build --nologo --blame-hang-timeout 8m --blame-hang-dump-type none 2>&1 | tee -a "$log" || status=$?
+done
 
 passed=$(grep -aoE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -aoE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
