@@ -115,7 +115,14 @@ public abstract partial class SignInTests(DatabaseProvider provider) : FreshPort
         var forKnown = await AdminHttp.PostAsync(browser, "/masuk/lupa", new() { ["Email"] = "mentor@ugm.ac.id" }, tokenFrom: "/masuk/lupa");
         Scrub(await forUnknown.Content.ReadAsStringAsync()).ShouldBe(Scrub(await forKnown.Content.ReadAsStringAsync()));
 
-        var link = LinkIn(Portal.LatestMailTo("mentor@ugm.ac.id"));
+        // A forged Host header does not steer the link: it is built from Jippnas:PublicBaseUrl.
+        var forged = Client();
+        forged.DefaultRequestHeaders.Host = "penyerang.example";
+        await AdminHttp.PostAsync(forged, "/masuk/lupa", new() { ["Email"] = "mentor@ugm.ac.id" }, tokenFrom: "/masuk/lupa");
+        var mail = Portal.LatestMailTo("mentor@ugm.ac.id");
+        mail.ShouldNotContain("penyerang.example");
+        mail.ShouldContain("http://localhost/masuk/atur-ulang?");
+        var link = LinkIn(mail);
         var page = await browser.GetStringAsync(link);
         page.ShouldContain("Buat kata sandi baru");
         (await SetPasswordAsync(browser, HiddenFields(page), "gudeg-wijilan-malam-hari", "gudeg-wijilan-malam-hari")).ShouldContain("Kata sandi tersimpan");

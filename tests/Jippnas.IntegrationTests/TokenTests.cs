@@ -66,6 +66,11 @@ public abstract partial class TokenTests(DatabaseProvider provider) : FreshPorta
         (await Portal.WithDbAsync(db => db.Innovations.SingleAsync(i => i.Id == theirId))).Name.ShouldBe("Reog Digital");
         (await machine.PostAsync("/api/v1/imports?source=KIPP&name=a.csv", new StringContent("x"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
+        // A token opens the API only, never a page (it cannot make itself another token or change the account).
+        var onPage = await machine.GetAsync("/akun/token");
+        onPage.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        onPage.Headers.Location!.OriginalString.ShouldContain("/masuk");
+
         // The sign-in cookie does not open the write API (no cross-site writes through a browser).
         (await operatorClient.PostAsJsonAsync("/api/v1/innovations/", new { name = "Lewat Kuki", agency = Pacitan })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 

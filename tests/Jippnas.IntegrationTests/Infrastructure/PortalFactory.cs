@@ -37,6 +37,7 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("Jippnas:Benchmark:Endpoints", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Jippnas:Mail:Folder", MailFolder);
+        builder.UseSetting("Jippnas:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Jippnas:Evidence:Folder", Path.Combine(Folder, "evidence"));
         builder.UseSetting("Jippnas:Accounts:KeysFolder", Path.Combine(Folder, "keys"));
         builder.UseSetting("Jippnas:Accounts:SignInPerMinute", "10000");

@@ -27,7 +27,8 @@ internal sealed class InnovationConfiguration : IEntityTypeConfiguration<Innovat
         builder.HasOne<Jippnas.Web.Features.Accounts.AccountUser>().WithMany().HasForeignKey(i => i.CreatedBy).OnDelete(DeleteBehavior.Restrict);
         // The editorial lists: an agency's editions, and the records waiting for a verifier.
         builder.HasIndex(i => new { i.EditorialState, i.ProvinceCode });
-        builder.HasIndex(i => i.RevisionOfId);
+        // One revision in progress per published record.
+        builder.HasIndex(i => i.RevisionOfId).IsUnique();
 
         builder.HasOne(i => i.Agency).WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Province).WithMany().HasForeignKey(i => i.ProvinceCode).OnDelete(DeleteBehavior.Restrict);

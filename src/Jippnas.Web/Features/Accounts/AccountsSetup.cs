@@ -79,14 +79,16 @@ public static class AccountsSetup
             .SetApplicationName("JIPPNas")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.KeysFolder, environment.ContentRootPath)));
 
-        // A request with an access token is the token's; any other is the sign-in cookie's.
+        // An API request with an access token is the token's; anything else is the sign-in cookie's (a token never opens a page).
         services.AddAuthentication(auth =>
         {
             auth.DefaultScheme = PortalScheme;
             auth.DefaultChallengeScheme = PortalScheme;
         })
             .AddPolicyScheme(PortalScheme, "JIPPNas", policy => policy.ForwardDefaultSelector = context =>
-                Tokens.TokenAuthentication.IsToken(context.Request.Headers.Authorization) ? Tokens.TokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+                context.Request.Path.StartsWithSegments("/api") && Tokens.TokenAuthentication.IsToken(context.Request.Headers.Authorization)
+                    ? Tokens.TokenAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Tokens.TokenAuthentication>(Tokens.TokenAuthentication.SchemeName, null);
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>

@@ -9,7 +9,7 @@ namespace Jippnas.Web.Features.Accounts;
 /// password. Each link carries Identity's reset token (valid for <see cref="AccountOptions.LinkLifetime"/>, spent by
 /// a password change), mailed in Indonesian with the English beside it.
 /// </summary>
-public sealed class Invitations(UserManager<AccountUser> users, IMailSender mail, IOptions<PublicSiteOptions> site, IOptions<AccountOptions> options)
+public sealed class Invitations(UserManager<AccountUser> users, IMailSender mail, IOptions<PublicSiteOptions> site, IOptions<AccountOptions> options, IHostEnvironment environment)
 {
     public async Task SendInvitationAsync(AccountUser user, string invitedBy, Uri requestBase, CancellationToken cancellationToken)
     {
@@ -52,7 +52,9 @@ public sealed class Invitations(UserManager<AccountUser> users, IMailSender mail
     private async Task<string> LinkAsync(AccountUser user, bool invite, Uri requestBase)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var root = site.Value.PublicBaseUrl ?? requestBase;
+        // Outside Development a link goes only to the configured address: a request's Host header can be forged.
+        var root = site.Value.PublicBaseUrl ?? (environment.IsDevelopment() ? requestBase
+            : throw new InvalidOperationException("Set Jippnas:PublicBaseUrl (e.g. https://jippnas.go.id): mailed links are built only from it outside Development."));
         return new Uri(root, $"/masuk/atur-ulang?akun={user.Id}&kode={Uri.EscapeDataString(token)}{(invite ? "&undangan=true" : "")}").AbsoluteUri;
     }
 }

@@ -66,6 +66,23 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
         return result;
     }
 
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is JippnasDb db && added.TryGetValue(db, out var rows))
+        {
+            added.Remove(db);
+            var (who, ip, agent) = Caller();
+            foreach (var row in rows)
+            {
+                db.AuditLog.Add(Entry(row, "insert", who, ip, agent, before: null, after: Values(row, current: true)));
+            }
+
+            db.SaveChanges();
+        }
+
+        return result;
+    }
+
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
         if (eventData.Context is { } context)

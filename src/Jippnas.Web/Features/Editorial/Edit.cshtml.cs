@@ -214,6 +214,12 @@ public sealed class EditModel(JippnasDb db, CurrentAccess access, EditorialDesk 
         var place = PlaceOf(edition);
         CanEdit = (await authorization.AuthorizeAsync(User, place, InnovationPermissions.Edit)).Succeeded;
         CanReview = (await authorization.AuthorizeAsync(User, place, InnovationPermissions.Review)).Succeeded;
+        if (CanReview && edition.RevisionOfId is { } revised
+            && await Db.Innovations.Where(i => i.Id == revised).Select(i => new ScopePlace(i.AgencyId, i.ProvinceCode, i.RegencyCode)).FirstOrDefaultAsync(cancellationToken) is var originalPlace)
+        {
+            // A revision replaces a record: its reviewer must cover the record as it stands too.
+            CanReview = (await authorization.AuthorizeAsync(User, originalPlace, InnovationPermissions.Review)).Succeeded;
+        }
         if (!CanEdit && !CanReview)
         {
             return Forbid();

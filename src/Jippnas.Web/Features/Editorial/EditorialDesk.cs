@@ -250,9 +250,9 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            // Saved by someone else between reading and writing: nothing of this is kept.
+            // Saved by someone else between reading and writing (the version, or the next revision number, was taken).
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var current = await db.Innovations.FirstAsync(i => i.Id == edition.Id, cancellationToken);
@@ -294,7 +294,11 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
 
     private Task<string?> RegionOfAsync(SortedDictionary<string, string?> values, CancellationToken cancellationToken)
     {
-        var agencyId = int.Parse(values["agency"]!, System.Globalization.CultureInfo.InvariantCulture);
+        if (!int.TryParse(values.GetValueOrDefault("agency"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var agencyId))
+        {
+            return Task.FromResult<string?>(null);
+        }
+
         return db.Agencies.Where(a => a.Id == agencyId).Select(a => a.RegionCode).FirstOrDefaultAsync(cancellationToken);
     }
 

@@ -9,7 +9,7 @@ ALTER TABLE "innovations" ADD COLUMN "created_by" INTEGER NULL REFERENCES "users
 
 CREATE INDEX "ix_innovations_created_by" ON "innovations" ("created_by");
 CREATE INDEX "ix_innovations_editorial_state_province_code" ON "innovations" ("editorial_state", "province_code");
-CREATE INDEX "ix_innovations_revision_of_id" ON "innovations" ("revision_of_id");
+CREATE UNIQUE INDEX "ix_innovations_revision_of_id" ON "innovations" ("revision_of_id");
 
 CREATE TABLE "innovation_revisions" (
     "id" INTEGER NOT NULL CONSTRAINT "pk_innovation_revisions" PRIMARY KEY AUTOINCREMENT,
