@@ -99,7 +99,10 @@ public sealed class EditorialPageTests(PortalFixture portal)
             return;
         }
 
-        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360, $"{page.Url} scrolls sideways on a 360-px phone");
-        (await page.RunAxe(AccessibilityTests.Wcag21AA)).Violations.ShouldBeEmpty();
+        // A click that navigates returns once the new page is committed, not loaded: a script run in between can
+        // wait forever on a context that is being replaced. Wait for the page, and bound the scripts.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth").WaitAsync(TimeSpan.FromSeconds(60))).ShouldBeLessThanOrEqualTo(360, $"{page.Url} scrolls sideways on a 360-px phone");
+        (await page.RunAxe(AccessibilityTests.Wcag21AA).WaitAsync(TimeSpan.FromSeconds(120))).Violations.ShouldBeEmpty();
     }
 }
