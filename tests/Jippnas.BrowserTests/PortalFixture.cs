@@ -135,8 +135,9 @@ public sealed class PortalFixture : IAsyncLifetime
             await page.ClickAsync("form[action='/masuk/dua-langkah'] button[type=submit]");
         }
 
+        // The page is left open and loaded: closing a page whose navigation is still settling can hang Chromium.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         page.Url.ShouldEndWith("/akun");
-        await page.CloseAsync();
         return context;
     }
 
