@@ -83,6 +83,14 @@ public abstract class DuplicateTests(DatabaseProvider provider) : FreshPortalTes
         (await ProposeAsync([.. ids.Values])).ShouldBe(0);
         (await Portal.WithDbAsync(db => db.DuplicatePairs.Select(p => p.State).ToListAsync())).ShouldBe([DuplicateState.Rejected]);
         (await admin.GetStringAsync("/admin/duplikat?state=ditolak")).ShouldContain("Sistem Informasi Ketersediaan Darah");
+
+        // Every decision is in the audit log with the curator's name: the merge (what moved), the undo, the rejection.
+        var log = await Portal.WithDbAsync(db => db.AuditLog.Where(a => a.Entity == "duplicate_pairs" && a.EntityId == $"{pair.Id}" && a.Action == "update").OrderBy(a => a.Id).ToListAsync());
+        log.Count.ShouldBe(3);
+        log.ShouldAllBe(a => a.Actor == AdminHttp.AdminEmail);
+        log[0].After.ShouldNotBeNull().ShouldContain("OtherId"); // the merge record: what moved, so it can be undone
+        log[2].After.ShouldNotBeNull().ShouldContain($"\"State\":{(int)DuplicateState.Rejected}");
+        (await Portal.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Entity == "innovations" && a.EntityId == $"{ids["DP-I1"]}" && a.Action == "update" && a.After!.Contains("IsPublished")))).ShouldBe(2);
     }
 
     [SkippableFact]
@@ -128,6 +136,7 @@ public abstract class DuplicateTests(DatabaseProvider provider) : FreshPortalTes
         var id = await Portal.WithDbAsync(db => db.NameMappings.Where(m => m.Written == "kabupaten oku").Select(m => m.Id).SingleAsync());
         (await AdminHttp.PostAsync(admin, "/admin/impor/nama?handler=delete", new() { ["id"] = $"{id}" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await admin.GetStringAsync("/admin/impor/nama")).ShouldNotContain("kabupaten oku");
+        (await Portal.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.Entity == "name_mappings" && a.Action == "delete" && a.EntityId == $"{id}"))).Before.ShouldNotBeNull().ShouldContain("kabupaten oku");
         (await AdminHttp.PostAsync(admin, "/admin/impor/nama?handler=delete", new() { ["id"] = $"{id}" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

@@ -122,6 +122,68 @@ public abstract partial class EditorialTests(DatabaseProvider provider) : FreshP
     }
 
     [SkippableFact]
+    public async Task A_revision_published_after_an_import_changed_the_record_keeps_both_changes_or_goes_back_naming_the_clash()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var operatorClient = await SignInAsync("operator@pacitankab.go.id", AccountRole.Operator, GrantScope.Agency, $"{Pacitan}");
+        var hub = await SignInAsync("hub@jatimprov.go.id", AccountRole.HubAdministrator, GrantScope.Province, "35");
+        var id = await PublishedAsync(operatorClient, hub, "Aduan Desa Pacitan");
+
+        // The operator's revision renames it; meanwhile a provincial portal sends the record back with a new summary.
+        var draft = await ReviseAsync(operatorClient, id, Complete("Aduan Desa Pacitan Terpadu"));
+        (await StepAsync(hub, draft, "verify")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var versionBefore = int.Parse(await VersionAsync(id), System.Globalization.CultureInfo.InvariantCulture);
+        (await ImportSummaryAsync(id, "Ringkasan baru dari portal provinsi.")).Updated.ShouldBe(1);
+        (await VersionAsync(id)).ShouldBe($"{versionBefore + 1}");
+
+        (await StepAsync(hub, draft, "publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var published = await Portal.WithDbAsync(db => db.Innovations.SingleAsync(i => i.Id == id));
+        (published.Name, published.Summary).ShouldBe(("Aduan Desa Pacitan Terpadu", "Ringkasan baru dari portal provinsi."));
+
+        // A second revision changes the summary the import changes again: publishing sends it back, naming the field.
+        var second = await ReviseAsync(operatorClient, id, Complete("Aduan Desa Pacitan Terpadu").With("F[summary]", "Ringkasan yang ditulis operator."));
+        (await StepAsync(hub, second, "verify")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ImportSummaryAsync(id, "Ringkasan kedua dari portal provinsi.")).Updated.ShouldBe(1);
+        var clash = await StepAsync(hub, second, "publish");
+        clash.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = WebUtility.HtmlDecode(await clash.Content.ReadAsStringAsync());
+        page.ShouldContain("Ringkasan: yang terbit «Ringkasan kedua dari portal provinsi.», revisi «Ringkasan yang ditulis operator.»");
+        (await StateAsync(second)).ShouldBe(EditorialState.Returned);
+        (await Portal.WithDbAsync(db => db.Innovations.SingleAsync(i => i.Id == id))).Summary.ShouldBe("Ringkasan kedua dari portal provinsi.");
+        (await Portal.WithDbAsync(db => db.Innovations.SingleAsync(i => i.Id == second))).Summary.ShouldBe("Ringkasan yang ditulis operator.");
+
+        // Submitted again and verified, it is published over the import's value: the clash was seen and decided.
+        (await PostAsync(operatorClient, $"/kelola/inovasi/{second}?handler=submit", Complete("Aduan Desa Pacitan Terpadu").With("F[summary]", "Ringkasan yang ditulis operator.").With("versi", await VersionAsync(second)))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StepAsync(hub, second, "verify")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StepAsync(hub, second, "publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Portal.WithDbAsync(db => db.Innovations.SingleAsync(i => i.Id == id))).Summary.ShouldBe("Ringkasan yang ditulis operator.");
+    }
+
+    [SkippableFact]
+    public async Task A_version_that_can_no_longer_be_restored_is_refused_and_writes_nothing()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var operatorClient = await SignInAsync("operator@pacitankab.go.id", AccountRole.Operator, GrantScope.Agency, $"{Pacitan}");
+        var hub = await SignInAsync("hub@jatimprov.go.id", AccountRole.HubAdministrator, GrantScope.Province, "35");
+        var id = await PublishedAsync(operatorClient, hub, "Pacitan Cepat Tanggap");
+
+        // Revision 1 names Pacitan; the operator now works for Ponorogo only, where a revision moved the record.
+        await Portal.WithDbAsync(async db =>
+        {
+            var record = await db.Innovations.AsTracking().SingleAsync(i => i.Id == id);
+            record.AgencyId = Ponorogo;
+            return await db.SaveChangesAsync();
+        });
+        var moved = await SignInAsync("operator@ponorogo.go.id", AccountRole.Operator, GrantScope.Agency, $"{Ponorogo}");
+        var (records, revisions) = await Portal.WithDbAsync(async db => (await db.Innovations.CountAsync(), await db.InnovationRevisions.CountAsync()));
+
+        var refused = await PostAsync(moved, $"/kelola/inovasi/{id}/riwayat?handler=restore&number=1", []);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await moved.GetStringAsync(refused.Headers.Location!.OriginalString)).ShouldContain("Versi 1 tidak bisa dipulihkan: Instansi");
+        (await Portal.WithDbAsync(async db => (await db.Innovations.CountAsync(), await db.InnovationRevisions.CountAsync()))).ShouldBe((records, revisions));
+    }
+
+    [SkippableFact]
     public async Task A_stale_save_is_refused_showing_what_the_other_person_changed()
     {
         TestDatabase.SkipUnlessAvailable(Provider);
@@ -197,6 +259,30 @@ public abstract partial class EditorialTests(DatabaseProvider provider) : FreshP
         (await PostAsync(hub, $"/kelola/inovasi/{id}?handler=verify", new() { ["versi"] = await VersionAsync(id) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PostAsync(hub, $"/kelola/inovasi/{id}?handler=publish", new() { ["versi"] = await VersionAsync(id) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return id;
+    }
+
+    // A workflow step with no fields, at the edition's current version.
+    private async Task<HttpResponseMessage> StepAsync(HttpClient client, int id, string handler) =>
+        await PostAsync(client, $"/kelola/inovasi/{id}?handler={handler}", new() { ["versi"] = await VersionAsync(id) });
+
+    // Starts a revision of a published record and submits it with the fields given; the revision's id.
+    private async Task<int> ReviseAsync(HttpClient operatorClient, int id, Dictionary<string, string> fields)
+    {
+        var revise = await PostAsync(operatorClient, $"/kelola/inovasi/{id}?handler=revise", new() { ["versi"] = await VersionAsync(id) });
+        revise.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var draft = int.Parse(revise.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        (await PostAsync(operatorClient, $"/kelola/inovasi/{draft}?handler=submit", fields.With("versi", await VersionAsync(draft)))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return draft;
+    }
+
+    // The record exported and imported back (JIPPNAS-{id}) with a new summary, as a provincial portal would send it.
+    private async Task<Jippnas.Web.Features.Imports.ImportSummary> ImportSummaryAsync(int id, string summary)
+    {
+        var record = await Portal.WithDbAsync(db => db.Innovations.SingleAsync(i => i.Id == id));
+        var line = new ExchangeLine("JIPPNAS", $"JIPPNAS-{id}", record.Name, null, "Pemerintah Kabupaten Pacitan", "35", "35.01", record.YearStarted, null, null, [], summary, record.Impact);
+        var result = await ExchangeLine.ImportAsync(Portal, line.ToJson());
+        result.Errors.ShouldBeEmpty();
+        return result;
     }
 
     private async Task<HttpClient> SignInAsync(string email, AccountRole role, GrantScope scope, string key)

@@ -82,6 +82,16 @@ public sealed class Innovation
     /// <summary>For a revision in progress: the published record it will replace (which stays public meanwhile).</summary>
     public int? RevisionOfId { get; set; }
 
+    /// <summary>
+    /// For a revision in progress: the published record's version and field values it was begun from (or last
+    /// brought up to date with), so a change made to the published record meanwhile (an import) is never overwritten
+    /// unseen when the revision is published.
+    /// </summary>
+    public int? RevisionBaseVersion { get; set; }
+
+    /// <summary>JSON object of the published record's form values at <see cref="RevisionBaseVersion"/>.</summary>
+    public string? RevisionBase { get; set; }
+
     /// <summary>The verifier's comment when the edition was last returned for revision.</summary>
     public string? EditorialNote { get; set; }
 

@@ -22,8 +22,11 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
     // Properties whose values the log never holds.
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal) { "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload" };
 
-    // Rows a save adds, per context, until the save has their keys.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, List<EntityEntry>> added = [];
+    // Rows a save adds, per context, until the save has their keys; and the transaction opened so that their log
+    // lines commit with them when the caller opened none.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Pending> added = [];
+
+    private sealed record Pending(List<EntityEntry> Rows, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? Transaction);
 
     /// <summary>Records a sign-in event (or any event that is not a row written through EF).</summary>
     public async Task RecordAsync(JippnasDb db, string action, string entity, string? entityId, int? userId, string? actor, object? after, CancellationToken cancellationToken)
@@ -37,30 +40,40 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is JippnasDb db && Collect(db) is { } inserted)
+        {
+            // The inserted rows' lines are written by a second save once the keys are known; without the caller's
+            // transaction both saves share one, so a row is never stored without its line.
+            added.Add(db, new Pending(inserted, db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null));
+        }
+
+        return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Collect(eventData.Context);
+        if (eventData.Context is JippnasDb db && Collect(db) is { } inserted)
+        {
+            added.Add(db, new Pending(inserted, db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null));
+        }
+
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is JippnasDb db && added.TryGetValue(db, out var rows))
+        if (eventData.Context is JippnasDb db && added.TryGetValue(db, out var pending))
         {
             added.Remove(db);
-            var (who, ip, agent) = Caller();
-            foreach (var row in rows)
-            {
-                db.AuditLog.Add(Entry(row, "insert", who, ip, agent, before: null, after: Values(row, current: true)));
-            }
-
+            await using var transaction = pending.Transaction;
+            LogInserts(db, pending.Rows);
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
         return result;
@@ -68,16 +81,13 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is JippnasDb db && added.TryGetValue(db, out var rows))
+        if (eventData.Context is JippnasDb db && added.TryGetValue(db, out var pending))
         {
             added.Remove(db);
-            var (who, ip, agent) = Caller();
-            foreach (var row in rows)
-            {
-                db.AuditLog.Add(Entry(row, "insert", who, ip, agent, before: null, after: Values(row, current: true)));
-            }
-
+            using var transaction = pending.Transaction;
+            LogInserts(db, pending.Rows);
             db.SaveChanges();
+            transaction?.Commit();
         }
 
         return result;
@@ -85,29 +95,41 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is { } context)
+        if (eventData.Context is { } context && added.TryGetValue(context, out var pending))
         {
             added.Remove(context);
+            pending.Transaction?.Dispose();
         }
     }
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    private void Collect(DbContext? context)
-    {
-        if (context is not JippnasDb db)
+        if (eventData.Context is { } context && added.TryGetValue(context, out var pending))
         {
-            return;
+            added.Remove(context);
+            if (pending.Transaction is { } transaction)
+            {
+                await transaction.DisposeAsync();
+            }
         }
+    }
 
+    private void LogInserts(JippnasDb db, List<EntityEntry> rows)
+    {
+        var (who, ip, agent) = Caller();
+        foreach (var row in rows)
+        {
+            db.AuditLog.Add(Entry(row, "insert", who, ip, agent, before: null, after: Values(row, current: true)));
+        }
+    }
+
+    // Logs the updates and deletes in this save; returns the inserted rows, whose lines wait for their keys.
+    private List<EntityEntry>? Collect(JippnasDb db)
+    {
         var entries = db.ChangeTracker.Entries().Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (entries.Count == 0)
         {
-            return;
+            return null;
         }
 
         var (who, ip, agent) = Caller();
@@ -135,10 +157,7 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
         }
 
         added.Remove(db);
-        if (inserted.Count > 0)
-        {
-            added.Add(db, inserted);
-        }
+        return inserted.Count > 0 ? inserted : null;
     }
 
     private AuditEntry Entry(EntityEntry entry, string action, (int? UserId, string Actor) who, string? ip, string? agent, string? before, string? after) => new()

@@ -99,8 +99,13 @@ public sealed class DuplicateReview(JippnasDb db, SearchIndexer search, TimeProv
             await db.OutcomeIndicators.Where(o => record.Outcomes.Contains(o.Id) && o.InnovationId == keepId).ExecuteUpdateAsync(s => s.SetProperty(o => o.InnovationId, other), cancellationToken);
             await db.InnovationSdgs.Where(s => s.InnovationId == keepId && record.Sdgs.Contains(s.SdgId)).ExecuteDeleteAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            await db.Innovations.Where(i => i.Id == other).ExecuteUpdateAsync(s => s.SetProperty(i => i.IsPublished, record.OtherWasPublished).SetProperty(i => i.UpdatedAt, now), cancellationToken);
-            await db.Innovations.Where(i => i.Id == keepId).ExecuteUpdateAsync(s => s.SetProperty(i => i.UpdatedAt, now), cancellationToken);
+            // Tracked, so the audit log has the two innovations' changes; the moved rows are listed in the pair's merge record.
+            foreach (var innovation in await db.Innovations.AsTracking().Where(i => i.Id == other || i.Id == keepId).ToListAsync(cancellationToken))
+            {
+                innovation.IsPublished = innovation.Id == other ? record.OtherWasPublished : innovation.IsPublished;
+                innovation.UpdatedAt = now;
+            }
+
             pair.State = DuplicateState.Proposed;
             (pair.KeptId, pair.Merge) = (null, null);
             (pair.DecidedBy, pair.DecidedAt) = (user, now);
@@ -113,10 +118,21 @@ public sealed class DuplicateReview(JippnasDb db, SearchIndexer search, TimeProv
     /// <summary>Marks the pair as two different innovations: it is never proposed again.</summary>
     public async Task<string?> RejectAsync(long pairId, string? user, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var changed = await db.DuplicatePairs.Where(p => p.Id == pairId && p.State == DuplicateState.Proposed)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, DuplicateState.Rejected).SetProperty(p => p.DecidedBy, user).SetProperty(p => p.DecidedAt, now), cancellationToken);
-        return changed == 1 ? null : await db.DuplicatePairs.AnyAsync(p => p.Id == pairId, cancellationToken) ? "pasangan ini sudah diputuskan." : "pasangan tidak ditemukan.";
+        var pair = await db.DuplicatePairs.AsTracking().FirstOrDefaultAsync(p => p.Id == pairId, cancellationToken);
+        if (pair is null)
+        {
+            return "pasangan tidak ditemukan.";
+        }
+
+        if (pair.State != DuplicateState.Proposed)
+        {
+            return "pasangan ini sudah diputuskan.";
+        }
+
+        pair.State = DuplicateState.Rejected;
+        (pair.DecidedBy, pair.DecidedAt) = (user, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
     }
 
     // The award count is a column the lists sort and show; it follows the awards that moved.

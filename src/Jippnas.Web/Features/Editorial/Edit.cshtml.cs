@@ -189,15 +189,16 @@ public sealed class EditModel(JippnasDb db, CurrentAccess access, EditorialDesk 
             return Redirect($"/kelola/inovasi/{outcome.Id}");
         }
 
-        return await RedisplayAsync(id, outcome, EditionFields.Of(Edition), cancellationToken);
+        return await RedisplayAsync(id, outcome, shown: null, cancellationToken);
     }
 
-    private async Task<IActionResult> RedisplayAsync(int id, EditorialOutcome outcome, IReadOnlyDictionary<string, string?> shown, CancellationToken cancellationToken)
+    // Shows the page again with the outcome's messages, and the posted values (null: the edition's, as stored now).
+    private async Task<IActionResult> RedisplayAsync(int id, EditorialOutcome outcome, IReadOnlyDictionary<string, string?>? shown, CancellationToken cancellationToken)
     {
         ModelState.Clear();
         await LoadAsync(id, cancellationToken);
         Conflict = outcome.Conflict;
-        Form = await FormAsync(shown, (await EditScopeAsync(cancellationToken)).Scope, outcome.Errors, !Editable, cancellationToken);
+        Form = await FormAsync(shown ?? EditionFields.Of(Edition), (await EditScopeAsync(cancellationToken)).Scope, outcome.Errors, !Editable, cancellationToken);
         Response.StatusCode = outcome.Conflict is null ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
     }

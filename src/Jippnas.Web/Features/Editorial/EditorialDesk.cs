@@ -163,7 +163,15 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
             return EditorialOutcome.Refused("", "Versi ini tidak ditemukan.");
         }
 
-        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(snapshot, Json)!;
+        var values = EditionFields.Clean(JsonSerializer.Deserialize<Dictionary<string, string?>>(snapshot, Json));
+        // Checked before anything is written: an old version may name an agency since removed from the person's scope.
+        if (await CheckAsync(values, submitting: false, scope, cancellationToken) is { Count: > 0 } errors)
+        {
+            return new EditorialOutcome(null, [("", $"Versi {number} tidak bisa dipulihkan: " + string.Join(" ", errors.Select(e => e.Item2)))]);
+        }
+
+        // The revision draft and the restored values are one transaction: both or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var target = record;
         if (record.EditorialState == EditorialState.Published)
         {
@@ -177,8 +185,26 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
             target = await db.Innovations.FirstAsync(i => i.Id == revised.Id, cancellationToken);
         }
 
-        var saved = await SaveAsync(target.Id, values, target.Version, scope, userId, cancellationToken, RevisionAction.Restore);
-        return saved.Succeeded ? EditorialOutcome.Done(target.Id) : saved;
+        EditorialOutcome saved;
+        try
+        {
+            saved = await SaveAsync(target.Id, values, target.Version, scope, userId, cancellationToken, RevisionAction.Restore);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved the record between reading and writing: nothing of the restore is kept.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return EditorialOutcome.Refused("", "Data ini baru saja diubah orang lain; tidak ada yang dipulihkan. Buka riwayatnya lagi lalu coba lagi.");
+        }
+
+        if (!saved.Succeeded)
+        {
+            return saved;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return EditorialOutcome.Done(target.Id);
     }
 
     /// <summary>The record whose history an edition writes: the published record of a revision, else itself.</summary>
@@ -204,6 +230,8 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
             IsPublished = false,
             EditorialState = EditorialState.Draft,
             RevisionOfId = published.Id,
+            RevisionBaseVersion = published.Version,
+            RevisionBase = JsonSerializer.Serialize(values, Json),
             Provenance = published.Provenance,
             ProvenanceNote = published.ProvenanceNote,
             StatusConfirmedOn = published.StatusConfirmedOn,
@@ -212,20 +240,34 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
             UpdatedAt = now,
         };
         EditionFields.ApplyTo(draft, values, await RegionOfAsync(values, cancellationToken));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await OwnTransactionAsync(cancellationToken);
         db.Innovations.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
         Log(published.Id, draft.Id, await NextNumberAsync(published.Id, cancellationToken), userId, RevisionAction.Revise, EditorialState.Draft, null, [], values);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitOwnAsync(transaction, cancellationToken);
         return EditorialOutcome.Done(draft.Id);
     }
 
     // A verified revision replaces the published record's fields; the revision's own row goes, its history stays.
+    // If the published record changed since the revision began (an import wrote to it), the revision takes the
+    // other fields' new values; a field both changed differently sends the revision back with the two values named.
     private async Task<EditorialOutcome> PublishRevisionAsync(Innovation revision, int originalId, SortedDictionary<string, string?> values, int userId, CancellationToken cancellationToken)
     {
         var original = await db.Innovations.AsTracking().FirstAsync(i => i.Id == originalId, cancellationToken);
-        var changes = EditionFields.Diff(EditionFields.Of(original), values);
+        var current = EditionFields.Of(original);
+        if (revision.RevisionBaseVersion != original.Version)
+        {
+            var (merged, clashes) = Rebase(values, revision.RevisionBase, current);
+            if (clashes.Count > 0)
+            {
+                return await SendBackAsync(revision, original, merged, clashes, userId, cancellationToken);
+            }
+
+            values = merged;
+        }
+
+        var changes = EditionFields.Diff(current, values);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         EditionFields.ApplyTo(original, values, await RegionOfAsync(values, cancellationToken));
         original.Version++;
@@ -239,11 +281,53 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
         return EditorialOutcome.Done(original.Id);
     }
 
+    /// <summary>
+    /// A revision's values over the published record's <paramref name="current"/> ones: a field the revision changed
+    /// from its base keeps the revision's value, any other takes the current one; a field both changed to different
+    /// values is a clash. Without a base (a revision begun before bases were kept) every difference is a clash.
+    /// </summary>
+    public static (SortedDictionary<string, string?> Merged, List<FieldChange> Clashes) Rebase(IReadOnlyDictionary<string, string?> revision, string? baseJson, IReadOnlyDictionary<string, string?> current)
+    {
+        var based = baseJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(baseJson, Json);
+        var merged = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        var clashes = new List<FieldChange>();
+        foreach (var field in EditionFields.All)
+        {
+            var mine = revision.GetValueOrDefault(field.Key);
+            var theirs = current.GetValueOrDefault(field.Key);
+            var from = based is null ? theirs : based.GetValueOrDefault(field.Key);
+            var changedHere = !string.Equals(mine, from, StringComparison.Ordinal);
+            var changedThere = !string.Equals(theirs, from, StringComparison.Ordinal);
+            merged[field.Key] = changedHere ? mine : theirs;
+            if ((based is null || changedThere) && changedHere && !string.Equals(mine, theirs, StringComparison.Ordinal))
+            {
+                clashes.Add(new FieldChange(field.Key, theirs, mine));
+            }
+        }
+
+        return (merged, clashes);
+    }
+
+    // The revision goes back to its authors brought up to date with the published record, the clashing fields named.
+    private async Task<EditorialOutcome> SendBackAsync(Innovation revision, Innovation original, SortedDictionary<string, string?> merged, List<FieldChange> clashes, int userId, CancellationToken cancellationToken)
+    {
+        static string Short(string? value) => value is null ? "(kosong)" : value.Length > 80 ? $"«{value[..80]}…»" : $"«{value}»";
+        var fields = string.Join("; ", clashes.Select(c => $"{EditionFields.Named(c.Field).Label}: yang terbit {Short(c.Old)}, revisi {Short(c.New)}"));
+        var note = $"Data yang terbit diubah sejak revisi ini dimulai, juga pada kolom yang diubah revisi ini. Revisi menyimpan nilainya sendiri; periksa lalu ajukan lagi. {fields}";
+        var before = EditionFields.Of(revision);
+        EditionFields.ApplyTo(revision, merged, await RegionOfAsync(merged, cancellationToken));
+        revision.EditorialState = EditorialState.Returned;
+        revision.EditorialNote = note.Length > EditorialWorkflow.MaxCommentLength ? note[..EditorialWorkflow.MaxCommentLength] : note;
+        (revision.RevisionBaseVersion, revision.RevisionBase) = (original.Version, JsonSerializer.Serialize(EditionFields.Of(original), Json));
+        var outcome = await CommitAsync(revision, userId, RevisionAction.Return, revision.EditorialNote, EditionFields.Diff(before, merged), merged, cancellationToken);
+        return outcome.Succeeded ? new EditorialOutcome(revision.Id, [("", revision.EditorialNote)]) : outcome;
+    }
+
     private async Task<EditorialOutcome> CommitAsync(Innovation edition, int userId, RevisionAction action, string? comment, List<FieldChange> changes, SortedDictionary<string, string?> values, CancellationToken cancellationToken)
     {
         edition.Version++;
         edition.UpdatedAt = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await OwnTransactionAsync(cancellationToken);
         var record = RecordOf(edition);
         Log(record, edition.Id, await NextNumberAsync(record, cancellationToken), userId, action, edition.EditorialState, comment, changes, values);
         try
@@ -253,6 +337,11 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
         catch (DbUpdateException)
         {
             // Saved by someone else between reading and writing (the version, or the next revision number, was taken).
+            if (transaction is null)
+            {
+                throw;
+            }
+
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var current = await db.Innovations.FirstAsync(i => i.Id == edition.Id, cancellationToken);
@@ -264,8 +353,20 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
             await search.IndexAsync([edition.Id], cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await CommitOwnAsync(transaction, cancellationToken);
         return EditorialOutcome.Done(edition.Id);
+    }
+
+    // A transaction of this step's own, or none when the caller's is open (a restore is one transaction).
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitOwnAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     private async Task<EditorialOutcome> ConflictAsync(Innovation current, IReadOnlyDictionary<string, string?> mine, CancellationToken cancellationToken)

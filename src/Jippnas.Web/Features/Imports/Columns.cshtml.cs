@@ -92,11 +92,14 @@ public sealed class ImportColumnsModel(JippnasDb db, Texts t) : PageModel
             return NotFound();
         }
 
-        var deleted = await db.ImportColumns.Where(c => c.Id == id && c.SourceSystemId == Source.Id).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
+        var column = await db.ImportColumns.AsTracking().FirstOrDefaultAsync(c => c.Id == id && c.SourceSystemId == Source.Id, cancellationToken);
+        if (column is null)
         {
             return NotFound();
         }
+
+        db.ImportColumns.Remove(column);
+        await db.SaveChangesAsync(cancellationToken);
 
         Flash = t["Kolom dihapus dari pemetaan."];
         return Redirect($"/admin/impor/sumber/{Source.Code}");

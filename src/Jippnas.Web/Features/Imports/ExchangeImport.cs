@@ -560,6 +560,12 @@ public sealed class ExchangeImport(JippnasDb db, SearchIndexer search, TimeProvi
             }
 
             record.ApplyTo(innovation, names, now);
+            if (innovation.Id != 0)
+            {
+                // A form open on it, or a revision begun from it, sees that the record changed.
+                innovation.Version++;
+            }
+
             if (source is null)
             {
                 innovation.SourceRecords.Add(new SourceRecord { SourceSystemId = names.SourceSystems[record.SourceCode], ExternalId = record.SourceId, Payload = payload, FetchedAt = now, MatchStatus = MatchStatus.Matched });

@@ -50,7 +50,8 @@ public sealed class NameMappings(JippnasDb db, TimeProvider clock)
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.NameMappings.Where(m => m.Kind == kind && m.Written == key).ExecuteDeleteAsync(cancellationToken);
+            db.NameMappings.RemoveRange(await db.NameMappings.AsTracking().Where(m => m.Kind == kind && m.Written == key).ToListAsync(cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
             db.NameMappings.Add(new NameMapping { Kind = kind, Written = key, RegionCode = region, AgencyId = agencyId, CreatedBy = user, CreatedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -62,8 +63,12 @@ public sealed class NameMappings(JippnasDb db, TimeProvider clock)
     public Task<List<NameMapping>> ListAsync(CancellationToken cancellationToken) =>
         db.NameMappings.OrderBy(m => m.Kind).ThenBy(m => m.Written).ToListAsync(cancellationToken);
 
-    public Task<int> DeleteAsync(int id, CancellationToken cancellationToken) =>
-        db.NameMappings.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Forgets a mapping (through EF, so the audit log keeps what it was); the count removed.</summary>
+    public async Task<int> DeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        db.NameMappings.RemoveRange(await db.NameMappings.AsTracking().Where(m => m.Id == id).ToListAsync(cancellationToken));
+        return await db.SaveChangesAsync(cancellationToken);
+    }
 
     /// <summary>Every province, regency and city, for the curator's datalist.</summary>
     public async Task<List<RegionChoice>> RegionsAsync(CancellationToken cancellationToken)
