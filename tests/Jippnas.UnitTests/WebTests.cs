@@ -101,10 +101,11 @@ public sealed partial class WebTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText);
         var used = sources.SelectMany(s => TextKey().Matches(s)).Select(m => m.Groups["key"].Value).ToHashSet();
-        // Texts shown through a table rather than a literal: the editorial form's labels, the workflow's states, the permissions.
+        // Texts shown through a table rather than a literal: the editorial form's labels, the workflow's states, the permissions, the hub programme's criteria, milestones and statuses.
         used.UnionWith(Jippnas.Web.Features.Editorial.EditionFields.All.Select(f => f.Label));
         used.UnionWith(Enum.GetValues<EditorialState>().Select(EditorialWorkflow.Name));
         used.UnionWith(Jippnas.Web.Features.Accounts.PermissionCatalog.All.Select(p => p.Label));
+        used.UnionWith(Jippnas.Web.Features.Hubs.HubRules.CriterionNames.Values.Concat(Jippnas.Web.Features.Hubs.HubRules.MilestoneNames.Values).Concat(Jippnas.Web.Features.Hubs.HubRules.StatusNames.Values));
         var english = new Texts().EnglishKeys.ToHashSet();
 
         used.Count.ShouldBeGreaterThan(100);

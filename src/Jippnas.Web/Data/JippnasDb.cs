@@ -33,6 +33,9 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<StatusCheck> StatusChecks => Set<StatusCheck>();
     public DbSet<Hub> Hubs => Set<Hub>();
     public DbSet<HubDesignation> HubDesignations => Set<HubDesignation>();
+    public DbSet<HubAssessment> HubAssessments => Set<HubAssessment>();
+    public DbSet<HubAssessmentScore> HubAssessmentScores => Set<HubAssessmentScore>();
+    public DbSet<HubMilestone> HubMilestones => Set<HubMilestone>();
     public DbSet<Tally> Tallies => Set<Tally>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();

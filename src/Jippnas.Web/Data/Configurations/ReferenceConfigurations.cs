@@ -89,6 +89,10 @@ internal sealed class HubDesignationConfiguration : IEntityTypeConfiguration<Hub
         builder.Property(d => d.DecreeNumber).HasMaxLength(100);
         builder.Property(d => d.DecreeTitle).HasMaxLength(300);
         builder.Property(d => d.SourceNote).HasMaxLength(500);
+        builder.Property(d => d.EndNote).HasMaxLength(HubDesignation.MaxNote);
+        builder.HasOne<Jippnas.Web.Features.Accounts.AccountUser>().WithMany().HasForeignKey(d => d.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<HubAssessment>().WithMany().HasForeignKey(d => d.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.AssessmentId).IsUnique();
         builder.HasIndex(d => new { d.HubId, d.Year });
     }
 }

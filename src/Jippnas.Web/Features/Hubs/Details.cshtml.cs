@@ -1,0 +1,46 @@
+using Jippnas.Web.Data;
+using Jippnas.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jippnas.Web.Features.Hubs;
+
+/// <summary>A hub's public page: its designations and the milestones of its programme year (assessments stay internal).</summary>
+public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
+{
+    public Hub Hub { get; private set; } = null!;
+
+    public int Year { get; private set; }
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public IReadOnlyList<HubMilestone> Milestones { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "tahun")]
+    public int? Requested { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        // A candidate that was never designated is not public.
+        if (await db.Hubs.Include(h => h.Designations).Include(h => h.Province).Include(h => h.Agency)
+                .FirstOrDefaultAsync(h => h.Id == id && h.Designations.Any(), cancellationToken) is not { } hub)
+        {
+            return NotFound();
+        }
+
+        Hub = hub;
+        var years = await db.HubMilestones.Where(m => m.HubId == id).Select(m => m.Year).Distinct().ToListAsync(cancellationToken);
+        Years = [.. years.Order()];
+        var thisYear = Shared.Formats.JakartaNow(clock).Year;
+        if (Requested is { } wanted && !years.Contains(wanted))
+        {
+            ModelState.AddModelError("tahun", $"tahun: tidak ada program tercatat untuk {wanted}.");
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        Year = Requested is { } y && years.Contains(y) ? y : years.Contains(thisYear) ? thisYear : years.DefaultIfEmpty(thisYear).Max();
+        Milestones = await db.HubMilestones.Where(m => m.HubId == id && m.Year == Year).OrderBy(m => m.Kind).ToListAsync(cancellationToken);
+        return Page();
+    }
+}
