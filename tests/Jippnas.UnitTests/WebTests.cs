@@ -106,6 +106,8 @@ public sealed partial class WebTests
         used.UnionWith(Enum.GetValues<EditorialState>().Select(EditorialWorkflow.Name));
         used.UnionWith(Jippnas.Web.Features.Accounts.PermissionCatalog.All.Select(p => p.Label));
         used.UnionWith(Jippnas.Web.Features.Hubs.HubRules.CriterionNames.Values.Concat(Jippnas.Web.Features.Hubs.HubRules.MilestoneNames.Values).Concat(Jippnas.Web.Features.Hubs.HubRules.StatusNames.Values));
+        used.UnionWith(Jippnas.Web.Features.Mentoring.MentoringDesk.MemberKinds.Select(k => k.Name).Concat(Jippnas.Web.Features.Mentoring.MentoringDesk.Priorities.Select(p => p.Name)));
+        used.Add(MentoringStage.DefaultTitle(1));
         var english = new Texts().EnglishKeys.ToHashSet();
 
         used.Count.ShouldBeGreaterThan(100);

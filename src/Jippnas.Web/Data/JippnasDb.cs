@@ -36,6 +36,14 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<HubAssessment> HubAssessments => Set<HubAssessment>();
     public DbSet<HubAssessmentScore> HubAssessmentScores => Set<HubAssessmentScore>();
     public DbSet<HubMilestone> HubMilestones => Set<HubMilestone>();
+    public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
+    public DbSet<HubMember> HubMembers => Set<HubMember>();
+    public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+    public DbSet<MentorAssignmentRegion> MentorAssignmentRegions => Set<MentorAssignmentRegion>();
+    public DbSet<MentoringStage> MentoringStages => Set<MentoringStage>();
+    public DbSet<MentoringSession> MentoringSessions => Set<MentoringSession>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<NeedIndicator> NeedIndicators => Set<NeedIndicator>();
     public DbSet<Tally> Tallies => Set<Tally>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();

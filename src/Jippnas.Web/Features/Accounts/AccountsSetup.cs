@@ -41,7 +41,7 @@ public sealed class AccountOptions
 public static class PermissionCatalog
 {
     public static IReadOnlyList<PermissionRule> All { get; } =
-        [.. AccountPermissions.All, .. Audit.AuditPermissions.All, .. ImportPermissions.All, .. DuplicatePermissions.All, .. SearchPermissions.All, .. InnovationPermissions.All, .. Hubs.HubPermissions.All];
+        [.. AccountPermissions.All, .. Audit.AuditPermissions.All, .. ImportPermissions.All, .. DuplicatePermissions.All, .. SearchPermissions.All, .. InnovationPermissions.All, .. Hubs.HubPermissions.All, .. Mentoring.MentoringPermissions.All];
 }
 
 public static class AccountsSetup
@@ -128,6 +128,7 @@ public static class AccountsSetup
         services.AddScoped<GrantNames>();
         services.AddScoped<Jippnas.Web.Features.Editorial.EditorialDesk>();
         services.AddScoped<Hubs.HubOffice>();
+        services.AddScoped<Mentoring.MentoringDesk>();
         services.Configure<Evidence.EvidenceOptions>(configuration.GetSection(Evidence.EvidenceOptions.Section));
         services.AddSingleton<Evidence.IEvidenceStore, Evidence.FolderEvidenceStore>();
         services.AddScoped<Evidence.EvidenceShelf>();

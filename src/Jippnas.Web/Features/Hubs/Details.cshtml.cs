@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Features.Hubs;
 
-/// <summary>A hub's public page: its designations and the milestones of its programme year (assessments stay internal).</summary>
+/// <summary>
+/// A hub's public page and dashboard: its designations, the milestones of a programme year, mentoring progress by
+/// stage and regency/city (counts only) and its network members. Assessments and session notes stay internal.
+/// </summary>
 public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
 {
     public Hub Hub { get; private set; } = null!;
@@ -16,6 +19,10 @@ public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<int> Years { get; private set; } = [];
 
     public IReadOnlyList<HubMilestone> Milestones { get; private set; } = [];
+
+    public Mentoring.HubProgress Progress { get; private set; } = new([], []);
+
+    public IReadOnlyList<HubMember> Members { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "tahun")]
     public int? Requested { get; set; }
@@ -41,6 +48,8 @@ public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
 
         Year = Requested is { } y && years.Contains(y) ? y : years.Contains(thisYear) ? thisYear : years.DefaultIfEmpty(thisYear).Max();
         Milestones = await db.HubMilestones.Where(m => m.HubId == id && m.Year == Year).OrderBy(m => m.Kind).ToListAsync(cancellationToken);
+        Progress = await Mentoring.MentoringQueries.ProgressAsync(db, hub, Year, cancellationToken);
+        Members = await db.HubMembers.Include(m => m.Member).Where(m => m.HubId == id && m.UntilYear == null).OrderBy(m => m.Member!.Name).ToListAsync(cancellationToken);
         return Page();
     }
 }

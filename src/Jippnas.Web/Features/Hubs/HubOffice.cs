@@ -27,7 +27,7 @@ public sealed record ScoreInput(HubCriterion Criterion, string? Score, string? E
 /// designated by decree on an approved assessment, ended with a note (history kept), and each programme year's six
 /// milestones. Who may do each is checked by the pages; every write goes through EF and so into the audit log.
 /// </summary>
-public sealed class HubOffice(JippnasDb db, TimeProvider clock)
+public sealed class HubOffice(JippnasDb db, ReferenceCatalog catalog, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.JakartaNow().DateTime);
 
@@ -251,6 +251,7 @@ public sealed class HubOffice(JippnasDb db, TimeProvider clock)
         (milestone.UpdatedBy, milestone.UpdatedAt) = (userId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        catalog.Invalidate(); // the province pages mark active hubs
         return HubOutcome.Done(hub.Id);
     }
 
@@ -297,6 +298,7 @@ public sealed class HubOffice(JippnasDb db, TimeProvider clock)
 
         hub.Status = HubStatus.Inactive;
         await db.SaveChangesAsync(cancellationToken);
+        catalog.Invalidate();
         return HubOutcome.Done(hub.Id);
     }
 

@@ -4,6 +4,7 @@ using Jippnas.Web.Features.Innovations;
 using Jippnas.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Features.Regions;
 
@@ -12,6 +13,9 @@ public sealed class RegencyModel(JippnasDb db, ReferenceCatalog catalog) : PageM
     public Region Regency { get; private set; } = null!;
     public ReferenceSnapshot Reference { get; private set; } = null!;
     public InnovationPage Latest { get; private set; } = null!;
+
+    /// <summary>The regency/city's innovation needs still open or matched, highest priority first.</summary>
+    public IReadOnlyList<Need> Needs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -23,6 +27,9 @@ public sealed class RegencyModel(JippnasDb db, ReferenceCatalog catalog) : PageM
 
         Regency = region;
         Latest = await db.ListAsync(new InnovationFilter(Regency: code, PageSize: 20), cancellationToken);
+        Needs = await db.Needs.Include(n => n.Indicators).Include(n => n.Sector)
+            .Where(n => n.RegencyCode == code && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Matched))
+            .OrderBy(n => n.Priority).ThenBy(n => n.Id).Take(50).ToListAsync(cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,122 @@
+using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jippnas.Web.Data.Configurations;
+
+internal sealed class NetworkMemberConfiguration : IEntityTypeConfiguration<NetworkMember>
+{
+    public void Configure(EntityTypeBuilder<NetworkMember> builder)
+    {
+        builder.ToTable("network_members");
+        builder.Property(m => m.Name).HasMaxLength(NetworkMember.MaxName);
+        builder.Property(m => m.ProvinceCode).HasMaxLength(13);
+        builder.Property(m => m.Website).HasMaxLength(NetworkMember.MaxWebsite);
+        builder.Property(m => m.Description).HasMaxLength(NetworkMember.MaxDescription);
+        builder.HasOne<Region>().WithMany().HasForeignKey(m => m.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => m.Name).IsUnique();
+    }
+}
+
+internal sealed class HubMemberConfiguration : IEntityTypeConfiguration<HubMember>
+{
+    public void Configure(EntityTypeBuilder<HubMember> builder)
+    {
+        builder.ToTable("hub_members");
+        builder.Property(m => m.Role).HasMaxLength(HubMember.MaxRole);
+        builder.HasOne<Hub>().WithMany().HasForeignKey(m => m.HubId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(m => m.Member).WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.HubId, m.MemberId, m.SinceYear }).IsUnique();
+        builder.HasIndex(m => m.MemberId);
+    }
+}
+
+internal sealed class MentorAssignmentConfiguration : IEntityTypeConfiguration<MentorAssignment>
+{
+    public void Configure(EntityTypeBuilder<MentorAssignment> builder)
+    {
+        builder.ToTable("mentor_assignments");
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(a => a.AssignedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Member).WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Hub>().WithMany().HasForeignKey(a => a.HubId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Regions).WithOne().HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.UserId, a.HubId });
+        builder.HasIndex(a => a.HubId);
+    }
+}
+
+internal sealed class MentorAssignmentRegionConfiguration : IEntityTypeConfiguration<MentorAssignmentRegion>
+{
+    public void Configure(EntityTypeBuilder<MentorAssignmentRegion> builder)
+    {
+        builder.ToTable("mentor_assignment_regions");
+        builder.HasKey(r => new { r.AssignmentId, r.RegencyCode });
+        builder.Property(r => r.RegencyCode).HasMaxLength(13);
+        builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.RegencyCode);
+    }
+}
+
+internal sealed class MentoringStageConfiguration : IEntityTypeConfiguration<MentoringStage>
+{
+    public void Configure(EntityTypeBuilder<MentoringStage> builder)
+    {
+        builder.ToTable("mentoring_stages");
+        builder.Property(s => s.Title).HasMaxLength(MentoringStage.MaxTitle);
+        builder.HasOne<Hub>().WithMany().HasForeignKey(s => s.HubId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.HubId, s.Year, s.Number }).IsUnique();
+    }
+}
+
+internal sealed class MentoringSessionConfiguration : IEntityTypeConfiguration<MentoringSession>
+{
+    public void Configure(EntityTypeBuilder<MentoringSession> builder)
+    {
+        builder.ToTable("mentoring_sessions");
+        builder.Property(s => s.RegencyCode).HasMaxLength(13);
+        builder.Property(s => s.Topics).HasMaxLength(MentoringSession.MaxText);
+        builder.Property(s => s.Findings).HasMaxLength(MentoringSession.MaxFindings);
+        builder.Property(s => s.FollowUps).HasMaxLength(MentoringSession.MaxText);
+        builder.Property(s => s.Attendees).HasMaxLength(MentoringSession.MaxText);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasOne(s => s.Stage).WithMany().HasForeignKey(s => s.StageId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Region>().WithMany().HasForeignKey(s => s.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(s => s.MentorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.StageId, s.RegencyCode });
+        builder.HasIndex(s => s.RegencyCode);
+        builder.HasIndex(s => s.MentorId);
+    }
+}
+
+internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
+{
+    public void Configure(EntityTypeBuilder<Need> builder)
+    {
+        builder.ToTable("needs");
+        builder.Property(n => n.RegencyCode).HasMaxLength(13);
+        builder.Property(n => n.Problem).HasMaxLength(Need.MaxProblem);
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.HasOne<Region>().WithMany().HasForeignKey(n => n.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(n => n.Sector).WithMany().HasForeignKey(n => n.SectorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<MentoringSession>().WithMany().HasForeignKey(n => n.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(n => n.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(n => n.Indicators).WithOne().HasForeignKey(i => i.NeedId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.RegencyCode, n.Status });
+        builder.HasIndex(n => n.SessionId);
+        builder.HasIndex(n => n.SectorId);
+        builder.HasIndex(n => n.CreatedBy);
+    }
+}
+
+internal sealed class NeedIndicatorConfiguration : IEntityTypeConfiguration<NeedIndicator>
+{
+    public void Configure(EntityTypeBuilder<NeedIndicator> builder)
+    {
+        builder.ToTable("need_indicators");
+        builder.Property(i => i.Name).HasMaxLength(NeedIndicator.MaxName);
+        builder.Property(i => i.Unit).HasMaxLength(NeedIndicator.MaxUnit);
+        builder.Property(i => i.Value).HasPrecision(18, 4);
+    }
+}
