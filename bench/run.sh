@@ -6,7 +6,9 @@
 # Prints a Markdown table and the target checks per provider and writes it to bench/results/.
 # Knobs (environment): BENCH_DURATION (s per measurement, 10), BENCH_WARMUP (s per warm-up run, 3),
 # BENCH_ROWS (100000), BENCH_PORT (portal, 58099), BENCH_PG_PORT (throwaway PostgreSQL, 55499),
-# BENCH_PG_ANALYZE (1 = VACUUM ANALYZE after loading, 0 = leave it to autovacuum).
+# BENCH_PG_ANALYZE (1 = VACUUM ANALYZE after loading, 0 = leave it to autovacuum), BENCH_GOVERNMENT (the
+# regional government given synthetic agencies for the one-agency-one-innovation pages, 266 = Kabupaten Pacitan),
+# BENCH_AGENCIES (40) and BENCH_AGENCY_YEARS (10).
 # Exit status: 0 all checks pass, 3 a check failed, anything else the run itself failed.
 set -euo pipefail
 
@@ -19,6 +21,9 @@ rows=${BENCH_ROWS:-100000}
 port=${BENCH_PORT:-58099}
 pg_port=${BENCH_PG_PORT:-55499}
 pg_analyze=${BENCH_PG_ANALYZE:-1}
+government=${BENCH_GOVERNMENT:-266}
+agencies=${BENCH_AGENCIES:-40}
+agency_years=${BENCH_AGENCY_YEARS:-10}
 threads=2
 connections=(4 32)
 
@@ -29,7 +34,7 @@ case "$mode" in
   -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "usage: $0 [sqlite|postgres|all]" >&2; exit 2 ;;
 esac
-for n in "$duration" "$warmup" "$rows" "$port" "$pg_port"; do
+for n in "$duration" "$warmup" "$rows" "$port" "$pg_port" "$government" "$agencies" "$agency_years"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "bench: '$n' is not a whole number (check the BENCH_* variables)" >&2; exit 2; }
 done
 for tool in dotnet wrk curl psql; do
@@ -112,8 +117,11 @@ targets=(
   "/|fixed|/"
   "/inovasi?province=35&sector=KESEHATAN|fixed|/inovasi?province=35&sector=KESEHATAN"
   "/inovasi/{id}|id|/inovasi/"
+  "/satu-opd-satu-inovasi/pemerintah/$government|fixed|/satu-opd-satu-inovasi/pemerintah/$government"
+  "/satu-opd-satu-inovasi/35|fixed|/satu-opd-satu-inovasi/35"
+  "/satu-opd-satu-inovasi|fixed|/satu-opd-satu-inovasi"
 )
-pages=("/" "/inovasi?province=35&sector=KESEHATAN" "/inovasi/{id}")
+pages=("/" "/inovasi?province=35&sector=KESEHATAN" "/inovasi/{id}" "/satu-opd-satu-inovasi/pemerintah/$government" "/satu-opd-satu-inovasi/35" "/satu-opd-satu-inovasi")
 
 declare -A rps p50 p95 errs
 
@@ -180,6 +188,10 @@ bench_provider() {
   load_s=$(seconds_since "$t0")
   load_rate=$(awk -v n="$rows" -v s="$load_s" 'BEGIN { printf "%.0f", n / s }')
   log "$title: $rows rows in ${load_s}s = $load_rate rows/s"
+  log "$title: synthetic-agencies $government $agencies $agency_years"
+  run_app synthetic-agencies "$government" "$agencies" "$agency_years" "${cfg[@]}" >"$work/agencies-$provider.log" 2>&1 || { cat "$work/agencies-$provider.log" >&2; return 1; }
+  local agency_rows
+  agency_rows=$(sed -n 's/^Added [0-9]* synthetic agencies and \([0-9]*\) synthetic innovations.*/\1/p' "$work/agencies-$provider.log")
   if [ "$provider" = postgres ] && [ "$pg_analyze" = 1 ]; then
     psql -h 127.0.0.1 -p "$pg_port" -U postgres -d jippnas_bench -v ON_ERROR_STOP=1 -qAt -c 'VACUUM (ANALYZE)' >/dev/null
   fi
@@ -250,6 +262,7 @@ bench_provider() {
   {
     echo "## $title — $(commas "$rows") synthetic innovations"
     echo
+    echo "- One agency, one innovation: agency $government given $agencies synthetic agencies and ${agency_rows:-?} innovations over $agency_years years (\`synthetic-agencies\`)"
     echo "- Load: $(commas "$rows") rows in ${load_s} s = **$(commas "$load_rate") rows/s** (\`synthetic\` command incl. process start; schema and reference data before it: ${migrate_s} s)"
     echo "- wrk: $threads threads, ${duration} s per cell; warm-up ${warmup} s per target at 32 connections, all targets once, then again before each; timeout 5 s; random ids 1..$max_id"
     echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit; $machine; load average before/after measuring: $load_before / $load_after"

@@ -28,6 +28,7 @@ builder.Services.AddInnovations();
 builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddImports();
 builder.Services.AddDuplicates();
+builder.Services.AddHubProgramme();
 builder.Services.AddImportJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -44,6 +44,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<MentoringSession> MentoringSessions => Set<MentoringSession>();
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<NeedIndicator> NeedIndicators => Set<NeedIndicator>();
+    public DbSet<ProvincePolicy> ProvincePolicies => Set<ProvincePolicy>();
     public DbSet<Tally> Tallies => Set<Tally>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();

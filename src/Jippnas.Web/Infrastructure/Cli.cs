@@ -19,7 +19,7 @@ namespace Jippnas.Web.Infrastructure;
 /// </summary>
 internal static class Cli
 {
-    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], " + Features.Accounts.AddAccountCommand.Usage + ".";
+    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], " + Features.Accounts.AddAccountCommand.Usage + ", synthetic-agencies <government agency id> <agencies> <years> [--seed n].";
 
     public static async Task<bool> TryRunAsync(string[] args)
     {
@@ -29,7 +29,7 @@ internal static class Cli
         }
 
         var command = args[0];
-        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "add-account"))
+        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "add-account" or "synthetic-agencies"))
         {
             return Fail($"Unknown command '{command}'. {Usage}");
         }
@@ -42,6 +42,7 @@ internal static class Cli
         builder.Services.AddImports();
         builder.Services.AddDuplicates();
         builder.Services.AddAccounts(builder.Configuration, builder.Environment);
+        builder.Services.AddScoped<Features.Compliance.SyntheticAgencies>();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -60,6 +61,7 @@ internal static class Cli
             "rebuild-tallies" => await RebuildTalliesAsync(services),
             "rebuild-search" => await RebuildSearchAsync(services),
             "synthetic" => await SyntheticAsync(services, args),
+            "synthetic-agencies" => await SyntheticAgenciesAsync(services, positional, args),
             "import" => await ImportAsync(services, args),
             "find-duplicates" => await FindDuplicatesAsync(services, null),
             "relevance" => await RelevanceAsync(services, positional, args.Contains("--check")),
@@ -110,6 +112,33 @@ internal static class Cli
         Console.Error.WriteLine();
         Console.WriteLine($"Added {count} synthetic innovations.");
         return true;
+    }
+
+    private static async Task<bool> SyntheticAgenciesAsync(IServiceProvider services, List<string> positional, string[] args)
+    {
+        int[] numbers = [.. positional.Take(3).Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)];
+        if (numbers.Length < 3 || numbers[0] < 1 || numbers[1] is < 1 or > 500 || numbers[2] is < 1 or > 30)
+        {
+            return Fail("synthetic-agencies: give a regional government's agency id, 1–500 agencies and 1–30 years (e.g. 'synthetic-agencies 266 40 10').");
+        }
+
+        var seedAt = Array.IndexOf(args, "--seed");
+        var seed = 20201103;
+        if (seedAt > 0 && (seedAt + 1 >= args.Length || !int.TryParse(args[seedAt + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed)))
+        {
+            return Fail("synthetic-agencies: --seed takes a whole number (e.g. '--seed 7').");
+        }
+
+        try
+        {
+            var (agencies, innovations) = await services.GetRequiredService<Features.Compliance.SyntheticAgencies>().LoadAsync(numbers[0], numbers[1], numbers[2], seed, CancellationToken.None);
+            Console.WriteLine($"Added {agencies} synthetic agencies and {innovations} synthetic innovations to agency {numbers[0]}.");
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            return Fail($"synthetic-agencies: {e.Message}");
+        }
     }
 
     private static async Task<bool> ImportAsync(IServiceProvider services, string[] args)

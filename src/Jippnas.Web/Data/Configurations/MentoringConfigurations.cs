@@ -120,3 +120,16 @@ internal sealed class NeedIndicatorConfiguration : IEntityTypeConfiguration<Need
         builder.Property(i => i.Value).HasPrecision(18, 4);
     }
 }
+
+internal sealed class ProvincePolicyConfiguration : IEntityTypeConfiguration<ProvincePolicy>
+{
+    public void Configure(EntityTypeBuilder<ProvincePolicy> builder)
+    {
+        builder.ToTable("province_policies");
+        builder.HasKey(p => p.ProvinceCode);
+        builder.Property(p => p.ProvinceCode).HasMaxLength(13);
+        builder.Property(p => p.Decree).HasMaxLength(ProvincePolicy.MaxDecree);
+        builder.HasOne<Region>().WithOne().HasForeignKey<ProvincePolicy>(p => p.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(p => p.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}

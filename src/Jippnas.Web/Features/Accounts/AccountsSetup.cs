@@ -47,6 +47,12 @@ public static class PermissionCatalog
 public static class AccountsSetup
 {
     public const string SignInLimit = "sign-in";
+
+    /// <summary>
+    /// For a public page that also takes writes: anyone reads it, a write needs a signed-in person first (sent to sign
+    /// in before the antiforgery check), and the handler then checks the feature's permission over the record.
+    /// </summary>
+    public const string SignedInToWrite = "signed-in-to-write";
     public const string PortalScheme = "Jippnas";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -116,6 +122,9 @@ public static class AccountsSetup
         });
 
         var authorization = services.AddAuthorizationBuilder();
+        authorization.AddPolicy(SignedInToWrite, policy => policy.RequireAssertion(context =>
+            context.User.Identity?.IsAuthenticated == true
+            || context.Resource is HttpContext http && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))));
         foreach (var permission in PermissionCatalog.All)
         {
             authorization.AddPolicy(permission.Name, policy => policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
@@ -127,8 +136,6 @@ public static class AccountsSetup
         services.AddScoped<Invitations>();
         services.AddScoped<GrantNames>();
         services.AddScoped<Jippnas.Web.Features.Editorial.EditorialDesk>();
-        services.AddScoped<Hubs.HubOffice>();
-        services.AddScoped<Mentoring.MentoringDesk>();
         services.Configure<Evidence.EvidenceOptions>(configuration.GetSection(Evidence.EvidenceOptions.Section));
         services.AddSingleton<Evidence.IEvidenceStore, Evidence.FolderEvidenceStore>();
         services.AddScoped<Evidence.EvidenceShelf>();
