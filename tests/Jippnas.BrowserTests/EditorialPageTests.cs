@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Jippnas.Web.Domain;
 using Microsoft.Playwright;
 
@@ -92,17 +91,5 @@ public sealed class EditorialPageTests(PortalFixture portal)
         await CheckAsync(operatorPage, javaScript);
     }
 
-    private static async Task CheckAsync(IPage page, bool javaScript)
-    {
-        if (!javaScript)
-        {
-            return;
-        }
-
-        // A click that navigates returns once the new page is committed, not loaded: a script run in between can
-        // wait forever on a context that is being replaced. Wait for the page, and bound the scripts.
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth").WaitAsync(TimeSpan.FromSeconds(60))).ShouldBeLessThanOrEqualTo(360, $"{page.Url} scrolls sideways on a 360-px phone");
-        (await page.RunAxe(AccessibilityTests.Wcag21AA).WaitAsync(TimeSpan.FromSeconds(120))).Violations.ShouldBeEmpty();
-    }
+    private static Task CheckAsync(IPage page, bool javaScript) => Pages.CheckAsync(page, javaScript);
 }

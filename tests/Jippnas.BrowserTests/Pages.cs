@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Jippnas.BrowserTests;
@@ -23,4 +24,21 @@ internal static class Pages
 
     public static async Task<string> HtmlLangAsync(IPage page) =>
         await page.Locator("html").GetAttributeAsync("lang") ?? "";
+
+    /// <summary>
+    /// With scripts on: the page fits a 360-px phone without sideways scrolling and axe finds no WCAG 2.1 AA
+    /// violation. A click that navigates returns once the new page is committed, not loaded: a script run in between
+    /// can wait forever on a context being replaced, so this waits for the page and bounds the scripts.
+    /// </summary>
+    public static async Task CheckAsync(IPage page, bool javaScript)
+    {
+        if (!javaScript)
+        {
+            return;
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth").WaitAsync(TimeSpan.FromSeconds(60))).ShouldBeLessThanOrEqualTo(360, $"{page.Url} scrolls sideways on a 360-px phone");
+        (await page.RunAxe(AccessibilityTests.Wcag21AA).WaitAsync(TimeSpan.FromSeconds(120))).Violations.ShouldBeEmpty(page.Url);
+    }
 }

@@ -39,6 +39,12 @@ public sealed class SmallScreenTests(PortalFixture portal)
     [InlineData("/kabupaten-kota/16.71")]
     [InlineData("/hub")]
     [InlineData("/data-terbuka")]
+    [InlineData("/hub/1")]
+    [InlineData("/jaringan")]
+    [InlineData("/forum")]
+    [InlineData("/satu-opd-satu-inovasi")]
+    [InlineData("/satu-opd-satu-inovasi/35")]
+    [InlineData("/satu-opd-satu-inovasi/pemerintah/266")]
     [InlineData("/cari?q=kartu%20tanda%20penduduk%20elektronik%20jemput%20bola")]
     [InlineData("/cari?q=layanan&province=16")]
     public async Task Page_has_no_horizontal_overflow_at_360_px(string path)

@@ -104,7 +104,9 @@ public abstract class PageTests(PortalFixture portal)
     {
         TestDatabase.SkipUnlessAvailable(portal.Provider);
         var page = await OpenAsync("/hub");
-        page.QuerySelectorAll("tbody tr").Length.ShouldBe(12);
+        page.QuerySelectorAll("#daftar-hub tbody tr").Length.ShouldBe(12);
+        page.QuerySelectorAll("ul.tiles li").Length.ShouldBe(38);
+        page.QuerySelectorAll("ul.tiles li.hub").Length.ShouldBe(12);
         page.QuerySelector("progress")!.GetAttribute("value").ShouldBe("12");
         page.QuerySelector("progress")!.GetAttribute("max").ShouldBe("38");
         page.Body!.TextContent.ShouldContain("KepmenPANRB No. 94 Tahun 2020");

@@ -45,6 +45,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<NeedIndicator> NeedIndicators => Set<NeedIndicator>();
     public DbSet<ProvincePolicy> ProvincePolicies => Set<ProvincePolicy>();
+    public DbSet<Forum> Forums => Set<Forum>();
     public DbSet<Tally> Tallies => Set<Tally>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();

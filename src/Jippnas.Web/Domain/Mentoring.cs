@@ -165,3 +165,33 @@ public sealed class NeedIndicator
     public decimal? Value { get; set; }
     public int? Year { get; set; }
 }
+
+public enum ForumKind
+{
+    /// <summary>A knowledge-transfer forum (forum alih pengetahuan) of a hub's programme year.</summary>
+    KnowledgeTransfer = 1,
+
+    /// <summary>A replication forum (forum replikasi), held province by province as a series.</summary>
+    Replication = 2,
+}
+
+/// <summary>A forum held in a province: its place in the series, who organised and came, what was shown and agreed.</summary>
+public sealed class Forum
+{
+    public const int MaxTitle = 300, MaxText = 4000, MaxOutcomes = 10_000, MaxParticipants = 100_000;
+
+    public int Id { get; init; }
+    public ForumKind Kind { get; init; }
+    public required string ProvinceCode { get; init; }
+    public int? HubId { get; init; }
+    public int SeriesNumber { get; init; }
+    public DateOnly HeldOn { get; set; }
+    public required string Title { get; set; }
+    public string? Organisers { get; set; }
+    public int ParticipantCount { get; set; }
+    public string? Participants { get; set; }
+    public string? Materials { get; set; }
+    public string? Outcomes { get; set; }
+    public int CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -133,3 +133,23 @@ internal sealed class ProvincePolicyConfiguration : IEntityTypeConfiguration<Pro
         builder.HasOne<AccountUser>().WithMany().HasForeignKey(p => p.RecordedBy).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
+{
+    public void Configure(EntityTypeBuilder<Forum> builder)
+    {
+        builder.ToTable("forums");
+        builder.Property(f => f.ProvinceCode).HasMaxLength(13);
+        builder.Property(f => f.Title).HasMaxLength(Forum.MaxTitle);
+        builder.Property(f => f.Organisers).HasMaxLength(Forum.MaxText);
+        builder.Property(f => f.Participants).HasMaxLength(Forum.MaxText);
+        builder.Property(f => f.Materials).HasMaxLength(Forum.MaxText);
+        builder.Property(f => f.Outcomes).HasMaxLength(Forum.MaxOutcomes);
+        builder.HasOne<Region>().WithMany().HasForeignKey(f => f.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Hub>().WithMany().HasForeignKey(f => f.HubId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(f => f.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.ProvinceCode, f.Kind, f.SeriesNumber }).IsUnique();
+        builder.HasIndex(f => f.HubId);
+        builder.HasIndex(f => f.HeldOn);
+    }
+}

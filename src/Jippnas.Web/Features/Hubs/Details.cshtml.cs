@@ -8,7 +8,8 @@ namespace Jippnas.Web.Features.Hubs;
 
 /// <summary>
 /// A hub's public page and dashboard: its designations, the milestones of a programme year, mentoring progress by
-/// stage and regency/city (counts only) and its network members. Assessments and session notes stay internal.
+/// stage and regency/city (counts only), one agency one innovation in its province, its forums and network members.
+/// Assessments and session notes stay internal.
 /// </summary>
 public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
 {
@@ -23,6 +24,11 @@ public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
     public Mentoring.HubProgress Progress { get; private set; } = new([], []);
 
     public IReadOnlyList<HubMember> Members { get; private set; } = [];
+
+    public IReadOnlyList<Forum> Forums { get; private set; } = [];
+
+    /// <summary>One agency, one innovation in the hub's province this programme year: agencies recorded and those with a new innovation.</summary>
+    public (int Opds, int Compliant)? Compliance { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "tahun")]
     public int? Requested { get; set; }
@@ -50,6 +56,12 @@ public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
         Milestones = await db.HubMilestones.Where(m => m.HubId == id && m.Year == Year).OrderBy(m => m.Kind).ToListAsync(cancellationToken);
         Progress = await Mentoring.MentoringQueries.ProgressAsync(db, hub, Year, cancellationToken);
         Members = await db.HubMembers.Include(m => m.Member).Where(m => m.HubId == id && m.UntilYear == null).OrderBy(m => m.Member!.Name).ToListAsync(cancellationToken);
+        if (hub.ProvinceCode is { } province)
+        {
+            Forums = await db.Forums.Where(f => f.ProvinceCode == province).OrderByDescending(f => f.HeldOn).Take(10).ToListAsync(cancellationToken);
+            var rollup = await Jippnas.Web.Features.Compliance.ComplianceQueries.ProvinceAsync(db, province, Year, cancellationToken);
+            Compliance = (rollup.Sum(r => r.Opds), rollup.Sum(r => r.Compliant));
+        }
         return Page();
     }
 }
