@@ -63,13 +63,7 @@ public sealed class GovernmentModel(JippnasDb db, ComplianceDesk desk, IAuthoriz
             return Redirect($"/satu-opd-satu-inovasi/pemerintah/{id}");
         }
 
-        foreach (var (field, message) in outcome.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return this.Refused(outcome.Errors);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

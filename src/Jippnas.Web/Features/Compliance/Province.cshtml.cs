@@ -81,13 +81,7 @@ public sealed class ProvinceModel(JippnasDb db, ComplianceDesk desk, CurrentAcce
             return Redirect($"/satu-opd-satu-inovasi/{province}");
         }
 
-        foreach (var (field, message) in outcome.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return this.Refused(outcome.Errors);
     }
 
     private async Task<bool> LoadAsync(string province, CancellationToken cancellationToken)

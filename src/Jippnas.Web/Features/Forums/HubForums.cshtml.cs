@@ -75,25 +75,15 @@ public sealed class HubForumsModel(JippnasDb db, ForumDesk desk, CurrentAccess a
             return Redirect($"/forum/{outcome.Id}");
         }
 
-        foreach (var (field, message) in outcome.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return this.Refused(outcome.Errors);
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await db.Hubs.FirstOrDefaultAsync(h => h.Id == id && h.Designations.Any(), cancellationToken) is not { } hub)
+        var (hub, refusal) = await this.RunAsync(db, authorization, id, cancellationToken);
+        if (hub is null)
         {
-            return NotFound();
-        }
-
-        if (!(await authorization.AuthorizeAsync(User, HubPermissions.PlaceOf(hub), HubPermissions.Run)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Hub = hub;

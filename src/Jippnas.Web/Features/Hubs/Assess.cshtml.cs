@@ -156,16 +156,7 @@ public sealed class AssessModel(JippnasDb db, HubOffice office, CurrentAccess ac
         return Redirect($"/admin/hub/{id}");
     }
 
-    private PageResult Refuse(IEnumerable<(string Field, string Message)> errors)
-    {
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
+    private PageResult Refuse(IEnumerable<(string Field, string Message)> errors) => this.Refused(errors);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

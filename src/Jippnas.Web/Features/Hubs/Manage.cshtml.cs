@@ -42,14 +42,8 @@ public sealed class ManageModel(JippnasDb db, HubOffice office, CurrentAccess ac
             return Redirect($"/admin/hub/{outcome.Id}");
         }
 
-        foreach (var (field, message) in outcome.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(cancellationToken);
-        return Page();
+        return this.Refused(outcome.Errors);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -148,27 +148,16 @@ public sealed class HubMentoringModel(JippnasDb db, MentoringDesk desk, AccountD
 
     private async Task<IActionResult> RefuseAsync(int id, IEnumerable<(string Field, string Message)> errors, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
         await LoadAsync(id, cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return this.Refused(errors);
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await db.Hubs.FirstOrDefaultAsync(h => h.Id == id && h.Designations.Any(), cancellationToken) is not { } hub)
+        var (hub, refusal) = await this.RunAsync(db, authorization, id, cancellationToken);
+        if (hub is null)
         {
-            return NotFound();
-        }
-
-        if (!(await authorization.AuthorizeAsync(User, HubPermissions.PlaceOf(hub), HubPermissions.Run)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Hub = hub;
