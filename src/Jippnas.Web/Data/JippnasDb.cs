@@ -46,6 +46,8 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<NeedIndicator> NeedIndicators => Set<NeedIndicator>();
     public DbSet<ProvincePolicy> ProvincePolicies => Set<ProvincePolicy>();
     public DbSet<Forum> Forums => Set<Forum>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
     public DbSet<Tally> Tallies => Set<Tally>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();

@@ -195,3 +195,50 @@ public sealed class Forum
     public int CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }
+
+public enum AgreementKind
+{
+    /// <summary>Nota kesepahaman.</summary>
+    Mou = 1,
+
+    /// <summary>Perjanjian kerja sama.</summary>
+    Pks = 2,
+}
+
+public enum PartyKind
+{
+    Ministry = 1,
+    Member = 2,
+    Region = 3,
+}
+
+/// <summary>An agreement (MoU or PKS) a hub signed: with the ministry, universities or regencies/cities ready to replicate.</summary>
+public sealed class Agreement
+{
+    public const int MaxNumber = 100, MaxScope = 2000, MaxDocument = 500;
+
+    public int Id { get; init; }
+    public int HubId { get; init; }
+    public AgreementKind Kind { get; init; }
+    public required string Number { get; init; }
+    public required string Scope { get; init; }
+    public DateOnly SignedOn { get; init; }
+    public DateOnly? ValidUntil { get; init; }
+
+    /// <summary>Where the signed document is kept: a link or an archive reference.</summary>
+    public string? Document { get; init; }
+    public int CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public List<AgreementParty> Parties { get; init; } = [];
+}
+
+/// <summary>A party to an agreement besides the hub: the ministry, a network member or a regency/city.</summary>
+public sealed class AgreementParty
+{
+    public int Id { get; init; }
+    public int AgreementId { get; init; }
+    public PartyKind Kind { get; init; }
+    public int? MemberId { get; init; }
+    public string? RegionCode { get; init; }
+    public required string Name { get; init; }
+}

@@ -153,3 +153,35 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
         builder.HasIndex(f => f.HeldOn);
     }
 }
+
+internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
+{
+    public void Configure(EntityTypeBuilder<Agreement> builder)
+    {
+        builder.ToTable("agreements");
+        builder.Property(a => a.Number).HasMaxLength(Agreement.MaxNumber);
+        builder.Property(a => a.Scope).HasMaxLength(Agreement.MaxScope);
+        builder.Property(a => a.Document).HasMaxLength(Agreement.MaxDocument);
+        builder.HasOne<Hub>().WithMany().HasForeignKey(a => a.HubId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(a => a.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Parties).WithOne().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.HubId, a.SignedOn });
+        builder.HasIndex(a => new { a.HubId, a.Kind, a.Number }).IsUnique();
+        builder.HasIndex(a => a.CreatedBy);
+    }
+}
+
+internal sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<AgreementParty>
+{
+    public void Configure(EntityTypeBuilder<AgreementParty> builder)
+    {
+        builder.ToTable("agreement_parties");
+        builder.Property(p => p.RegionCode).HasMaxLength(13);
+        builder.Property(p => p.Name).HasMaxLength(300);
+        builder.HasOne<NetworkMember>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.AgreementId);
+        builder.HasIndex(p => p.MemberId);
+        builder.HasIndex(p => p.RegionCode);
+    }
+}

@@ -27,6 +27,8 @@ public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<Forum> Forums { get; private set; } = [];
 
+    public IReadOnlyList<Agreement> Agreements { get; private set; } = [];
+
     /// <summary>One agency, one innovation in the hub's province this programme year: agencies recorded and those with a new innovation.</summary>
     public (int Opds, int Compliant)? Compliance { get; private set; }
 
@@ -56,6 +58,7 @@ public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
         Milestones = await db.HubMilestones.Where(m => m.HubId == id && m.Year == Year).OrderBy(m => m.Kind).ToListAsync(cancellationToken);
         Progress = await Mentoring.MentoringQueries.ProgressAsync(db, hub, Year, cancellationToken);
         Members = await db.HubMembers.Include(m => m.Member).Where(m => m.HubId == id && m.UntilYear == null).OrderBy(m => m.Member!.Name).ToListAsync(cancellationToken);
+        Agreements = await db.Agreements.Include(a => a.Parties).Where(a => a.HubId == id).OrderByDescending(a => a.SignedOn).Take(20).ToListAsync(cancellationToken);
         if (hub.ProvinceCode is { } province)
         {
             Forums = await db.Forums.Where(f => f.ProvinceCode == province).OrderByDescending(f => f.HeldOn).Take(10).ToListAsync(cancellationToken);
