@@ -180,6 +180,7 @@ public sealed class PortalFixture : IAsyncLifetime
             // sqlmap sends thousands of requests from one address: the limits are tested by the integration tests.
             builder.UseSetting("Jippnas:Accounts:SignInPerMinute", "100000");
             builder.UseSetting("Jippnas:RateLimits:PerMinute", "0");
+            builder.UseSetting("Jippnas:Search:SimilarWaitMilliseconds", "30000");
             builder.UseSetting("Jippnas:Mail:Folder", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail"));
             builder.UseSetting("Jippnas:Accounts:KeysFolder", Path.Combine(Path.GetDirectoryName(databasePath)!, "keys"));
             builder.UseSetting("Jippnas:Imports:Folder", Path.Combine(Path.GetDirectoryName(databasePath)!, "imports"));

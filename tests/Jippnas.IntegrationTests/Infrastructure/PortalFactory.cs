@@ -42,6 +42,8 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("Jippnas:Accounts:KeysFolder", Path.Combine(Folder, "keys"));
         builder.UseSetting("Jippnas:Accounts:SignInPerMinute", "10000");
         builder.UseSetting("Jippnas:RateLimits:PerMinute", "0");
+        // Tests read an innovation's similar list on its first view: the page waits for it (in production, 40 ms).
+        builder.UseSetting("Jippnas:Search:SimilarWaitMilliseconds", "30000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

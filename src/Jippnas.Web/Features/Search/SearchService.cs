@@ -22,6 +22,12 @@ public sealed class SearchOptions
 
     /// <summary>A word in more than this share of innovations only ranks results; it never selects them on its own.</summary>
     public double FrequentShare { get; set; } = 0.05;
+
+    /// <summary>How long an innovation page waits for a "similar innovations" list not computed yet (then it shows without one).</summary>
+    public int SimilarWaitMilliseconds { get; set; } = 40;
+
+    /// <summary>How many "similar innovations" lists are computed at once at most (the rest wait for a later view).</summary>
+    public int SimilarWorkers { get; set; } = 2;
 }
 
 public sealed record SearchHit(InnovationListItem Item, string? Snippet, double Score);
@@ -129,8 +135,8 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
     /// <summary>Innovations like this one: its most distinctive words, searched for among all others.</summary>
     public async Task<IReadOnlyList<SearchHit>> SimilarAsync(int id, int count, CancellationToken cancellationToken)
     {
-        var ids = await similar.GetAsync(id, () => SimilarIdsAsync(id, count + 3, cancellationToken));
-        return (await SearchFacts.HitsAsync(db, [.. ids], plan: null, cancellationToken)).Take(count).ToList();
+        var ids = await similar.GetAsync(id, (services, stopping) => services.GetRequiredService<SearchService>().SimilarIdsAsync(id, count + 3, stopping), cancellationToken);
+        return ids is null ? [] : (await SearchFacts.HitsAsync(db, [.. ids], plan: null, cancellationToken)).Take(count).ToList();
     }
 
     // A few spare ids, so that the list stays full when some of them are unpublished before the cache expires.

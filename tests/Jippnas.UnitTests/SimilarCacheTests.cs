@@ -1,0 +1,61 @@
+using Jippnas.Web.Features.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Jippnas.UnitTests;
+
+/// <summary>
+/// The innovation page's "similar innovations": a slow list never holds the page up, a burst of uncached pages
+/// cannot start more searches than there are workers, and a list found late is there for the next view.
+/// </summary>
+public sealed class SimilarCacheTests
+{
+    [Fact]
+    public async Task A_slow_list_is_not_waited_for_and_is_kept_for_the_next_view()
+    {
+        using var cache = Cache(workers: 1);
+        var gate = new TaskCompletionSource();
+        (await cache.GetAsync(1, async (_, _) => { await gate.Task; return [7, 8]; }, CancellationToken.None)).ShouldBeNull();
+
+        // The only worker is busy: another uncached page neither waits nor starts a search.
+        var started = false;
+        (await cache.GetAsync(2, (_, _) => { started = true; return Task.FromResult<IReadOnlyList<int>>([9]); }, CancellationToken.None)).ShouldBeNull();
+        started.ShouldBeFalse();
+
+        gate.SetResult();
+        IReadOnlyList<int>? kept = null;
+        for (var i = 0; i < 100 && kept is null; i++)
+        {
+            await Task.Delay(20);
+            kept = await cache.GetAsync(1, (_, _) => throw new InvalidOperationException("computed twice"), CancellationToken.None);
+        }
+
+        kept.ShouldBe([7, 8]);
+        (await cache.GetAsync(2, (_, _) => Task.FromResult<IReadOnlyList<int>>([9]), CancellationToken.None)).ShouldBe([9]); // the worker is free again
+    }
+
+    [Fact]
+    public async Task A_failing_search_gives_an_empty_list_and_is_tried_again_later()
+    {
+        using var cache = Cache(workers: 1);
+        (await cache.GetAsync(3, (_, _) => throw new TimeoutException("database busy"), CancellationToken.None)).ShouldBe([]);
+        (await cache.GetAsync(3, (_, _) => Task.FromResult<IReadOnlyList<int>>([4]), CancellationToken.None)).ShouldBe([4]);
+    }
+
+    private static SimilarCache Cache(int workers) => new(
+        new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), new Lifetime(),
+        Options.Create(new SearchOptions { SimilarWaitMilliseconds = 100, SimilarWorkers = workers }), NullLogger<SimilarCache>.Instance);
+
+    private sealed class Lifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
