@@ -111,6 +111,13 @@ public sealed class PortalFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>Runs work in a scope of the portal's services: clean-up a test owes the others that share this portal.</summary>
+    public async Task InScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = factory!.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
     /// <summary>Makes an account with one grant unless it exists; returns its authenticator key when it has one.</summary>
     public Task<string?> AccountAsync(string email, string name, AccountRole role, GrantScope scope, string? key, bool twoFactor = false) =>
         TestAccounts.EnsureAsync(factory!.Services, email, name, Password, role, scope, key, twoFactor);
