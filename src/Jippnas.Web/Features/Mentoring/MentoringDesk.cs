@@ -295,7 +295,16 @@ public sealed class MentoringDesk(JippnasDb db, TimeProvider clock)
         {
             stageRow = new MentoringStage { HubId = assignment.HubId, Year = year, Number = stage, Title = MentoringStage.DefaultTitle(stage) };
             db.MentoringStages.Add(stageRow);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another mentor's first session of this stage made it a moment ago (EF rolled back to its savepoint): use that one.
+                db.Entry(stageRow).State = EntityState.Detached;
+                stageRow = await db.MentoringStages.FirstAsync(s => s.HubId == assignment.HubId && s.Year == year && s.Number == stage, cancellationToken);
+            }
         }
 
         var now = clock.GetUtcNow();
