@@ -14,7 +14,7 @@ namespace Jippnas.IntegrationTests;
 /// </summary>
 public abstract class AgreementTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
-    private static readonly string Today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Jippnas.Web.Features.Shared.Formats.Jakarta).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static readonly string Today = AdminHttp.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [SkippableFact]
     public async Task An_mou_with_the_ministry_a_university_and_a_regency_is_recorded_and_bad_parties_are_refused()
@@ -51,11 +51,8 @@ public abstract class AgreementTests(DatabaseProvider provider) : FreshPortalTes
         ["kind"] = "mou", ["number"] = number, ["scope"] = "Pendampingan replikasi inovasi pelayanan publik", ["signed_on"] = Today, ["document"] = "https://jatimprov.go.id/mou-01.pdf",
     };
 
-    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var response = await AdminHttp.PostAsync(client, path, fields);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
+    private static Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields) =>
+        AdminHttp.PostReadAsync(client, path, fields);
 }
 
 public sealed class SqliteAgreementTests() : AgreementTests(DatabaseProvider.Sqlite);

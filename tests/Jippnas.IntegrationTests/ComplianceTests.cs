@@ -15,7 +15,7 @@ namespace Jippnas.IntegrationTests;
 public abstract class ComplianceTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
     private const int Pacitan = 266; // Pemerintah Kabupaten Pacitan, 35.01
-    private static readonly int Year = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Jippnas.Web.Features.Shared.Formats.Jakarta).Year;
+    private static readonly int Year = AdminHttp.Today.Year;
 
     [SkippableFact]
     public async Task A_governments_agencies_are_counted_by_new_and_continuing_innovations_up_to_the_national_rollup()
@@ -90,11 +90,8 @@ public abstract class ComplianceTests(DatabaseProvider provider) : FreshPortalTe
         IsPublished = published, Provenance = Provenance.Submitted, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
     };
 
-    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var response = await AdminHttp.PostAsync(client, path, fields);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
+    private static Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields) =>
+        AdminHttp.PostReadAsync(client, path, fields);
 }
 
 public sealed class SqliteComplianceTests() : ComplianceTests(DatabaseProvider.Sqlite);

@@ -14,7 +14,7 @@ namespace Jippnas.IntegrationTests;
 /// </summary>
 public abstract class ForumTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Jippnas.Web.Features.Shared.Formats.Jakarta).DateTime);
+    private static readonly DateOnly Today = AdminHttp.Today;
 
     [SkippableFact]
     public async Task A_province_s_forum_series_is_recorded_and_shown_and_bad_input_is_named()
@@ -58,11 +58,8 @@ public abstract class ForumTests(DatabaseProvider provider) : FreshPortalTests(p
         ["organisers"] = "Biro Organisasi Setda Provinsi Jawa Timur", ["participant_count"] = "120", ["participants"] = "38 kabupaten/kota",
     };
 
-    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var response = await AdminHttp.PostAsync(client, path, fields);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
+    private static Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields) =>
+        AdminHttp.PostReadAsync(client, path, fields);
 }
 
 public sealed class SqliteForumTests() : ForumTests(DatabaseProvider.Sqlite);

@@ -14,7 +14,7 @@ namespace Jippnas.IntegrationTests;
 /// </summary>
 public abstract class HubProgrammeTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Jippnas.Web.Features.Shared.Formats.Jakarta).DateTime);
+    private static readonly DateOnly Today = AdminHttp.Today;
     private static readonly string Year = Today.Year.ToString(CultureInfo.InvariantCulture);
     private static readonly string On = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -127,11 +127,8 @@ public abstract class HubProgrammeTests(DatabaseProvider provider) : FreshPortal
     private Task<string> AssessmentVersionAsync(int hubId) => Portal.WithDbAsync(async db =>
         (await db.HubAssessments.Where(a => a.HubId == hubId && a.Decision == AssessmentDecision.Pending).Select(a => a.Version).SingleAsync()).ToString(CultureInfo.InvariantCulture));
 
-    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var response = await AdminHttp.PostAsync(client, path, fields);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
+    private static Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields) =>
+        AdminHttp.PostReadAsync(client, path, fields);
 }
 
 public sealed class SqliteHubProgrammeTests() : HubProgrammeTests(DatabaseProvider.Sqlite);

@@ -14,7 +14,7 @@ namespace Jippnas.IntegrationTests;
 /// </summary>
 public abstract class MentoringTests(DatabaseProvider provider) : FreshPortalTests(provider)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Jippnas.Web.Features.Shared.Formats.Jakarta).DateTime);
+    private static readonly DateOnly Today = AdminHttp.Today;
 
     [SkippableFact]
     public async Task A_mentor_records_a_stage_one_session_with_two_needs_inside_the_assignment_only()
@@ -117,11 +117,8 @@ public abstract class MentoringTests(DatabaseProvider provider) : FreshPortalTes
         return await AdminHttp.SignInAsync(Portal, email, AdminHttp.Password, null);
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var response = await AdminHttp.PostAsync(client, path, fields);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
+    private static Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields) =>
+        AdminHttp.PostReadAsync(client, path, fields);
 }
 
 public sealed class SqliteMentoringTests() : MentoringTests(DatabaseProvider.Sqlite);

@@ -54,6 +54,16 @@ public static partial class AdminHttp
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Posts a form (see <see cref="PostAsync"/>) and reads the answer, its HTML entities decoded.</summary>
+    public static async Task<(HttpStatusCode Status, string Body)> PostReadAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var response = await PostAsync(client, path, fields);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>Today in Jakarta, as the portal reckons dates.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Jippnas.Web.Features.Shared.Formats.Jakarta).DateTime);
+
     public static string Token(string page) => TokenPattern().Match(page).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
