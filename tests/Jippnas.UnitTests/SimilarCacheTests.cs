@@ -33,20 +33,30 @@ public sealed class SimilarCacheTests
         }
 
         kept.ShouldBe([7, 8]);
-        (await cache.GetAsync(2, (_, _) => Task.FromResult<IReadOnlyList<int>>([9]), CancellationToken.None)).ShouldBe([9]); // the worker is free again
+
+        // The worker is free again: the other page's list is computed (its wait is short, so a busy machine may
+        // need a second view before it is kept).
+        IReadOnlyList<int>? other = null;
+        for (var i = 0; i < 100 && other is null; i++)
+        {
+            other = await cache.GetAsync(2, (_, _) => Task.FromResult<IReadOnlyList<int>>([9]), CancellationToken.None);
+        }
+
+        other.ShouldBe([9]);
     }
 
     [Fact]
     public async Task A_failing_search_gives_an_empty_list_and_is_tried_again_later()
     {
-        using var cache = Cache(workers: 1);
+        // A wait long enough for any machine: the point here is what a failure leaves behind, not the timing.
+        using var cache = Cache(workers: 1, waitMilliseconds: 30_000);
         (await cache.GetAsync(3, (_, _) => throw new TimeoutException("database busy"), CancellationToken.None)).ShouldBe([]);
         (await cache.GetAsync(3, (_, _) => Task.FromResult<IReadOnlyList<int>>([4]), CancellationToken.None)).ShouldBe([4]);
     }
 
-    private static SimilarCache Cache(int workers) => new(
+    private static SimilarCache Cache(int workers, int waitMilliseconds = 100) => new(
         new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), new Lifetime(),
-        Options.Create(new SearchOptions { SimilarWaitMilliseconds = 100, SimilarWorkers = workers }), NullLogger<SimilarCache>.Instance);
+        Options.Create(new SearchOptions { SimilarWaitMilliseconds = waitMilliseconds, SimilarWorkers = workers }), NullLogger<SimilarCache>.Instance);
 
     private sealed class Lifetime : IHostApplicationLifetime
     {
