@@ -48,6 +48,9 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<Forum> Forums => Set<Forum>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
+    public DbSet<MaturityInstrument> MaturityInstruments => Set<MaturityInstrument>();
+    public DbSet<MaturityAssessment> MaturityAssessments => Set<MaturityAssessment>();
+    public DbSet<MaturityAnswer> MaturityAnswers => Set<MaturityAnswer>();
     public DbSet<Tally> Tallies => Set<Tally>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();

@@ -19,6 +19,7 @@ public sealed class ReferenceDataLoader(JippnasDb db, SearchIndexer search, Time
 {
     public const int ProvinceCount = 38;
     public const int RegencyCityCount = 514;
+    public const string MaturityInstrumentFile = "maturity-2025.json";
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
     public async Task LoadAsync(CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ public sealed class ReferenceDataLoader(JippnasDb db, SearchIndexer search, Time
         await LoadImportColumnsAsync(cancellationToken);
         await LoadGovernmentsAsync(cancellationToken);
         await LoadHubsAsync(cancellationToken);
+        await LoadMaturityInstrumentAsync(cancellationToken);
         var added = await LoadInnovationsAsync(cancellationToken);
         await LoadSynonymsAsync(cancellationToken);
         if (await search.IsStaleAsync(cancellationToken))
@@ -190,6 +192,26 @@ public sealed class ReferenceDataLoader(JippnasDb db, SearchIndexer search, Time
             });
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Seeded once, into an empty table: after that instruments are the national administrators' to load.
+    private async Task LoadMaturityInstrumentAsync(CancellationToken cancellationToken)
+    {
+        if (await db.MaturityInstruments.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var (instrument, problems) = Features.Maturity.MaturityInstrumentFile.Read(ReadResource(MaturityInstrumentFile), int.MaxValue);
+        if (instrument is null)
+        {
+            throw new InvalidOperationException($"{MaturityInstrumentFile}: {string.Join(" ", problems)}");
+        }
+
+        instrument.Source = MaturityInstrumentFile;
+        instrument.LoadedAt = clock.GetUtcNow();
+        db.MaturityInstruments.Add(instrument);
         await db.SaveChangesAsync(cancellationToken);
     }
 

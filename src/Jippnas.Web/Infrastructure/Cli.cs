@@ -14,12 +14,12 @@ namespace Jippnas.Web.Infrastructure;
 /// Commands run through the same configuration as the portal (<c>dotnet run --project src/Jippnas.Web -- COMMAND</c>):
 /// <c>synthetic N [--seed n]</c>, <c>migrate</c>, <c>rebuild-tallies</c>, <c>rebuild-search</c>, <c>schema-script</c>,
 /// <c>import FILE [--source CODE] [--dry-run]</c>, <c>relevance CORPUS.jsonl QUERIES.jsonl [--check]</c>, <c>synonyms [add KIND "a | b"]</c>,
-/// <c>add-account EMAIL "NAME" ROLE [SCOPE KEY]</c> (password on standard input).
+/// <c>add-account EMAIL "NAME" ROLE [SCOPE KEY]</c> (password on standard input), <c>maturity-instrument FILE [--check]</c>.
 /// Settings go as <c>--Key=Value</c> arguments.
 /// </summary>
 internal static class Cli
 {
-    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], " + Features.Accounts.AddAccountCommand.Usage + ", synthetic-agencies <government agency id> <agencies> <years> [--seed n].";
+    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], " + Features.Accounts.AddAccountCommand.Usage + ", synthetic-agencies <government agency id> <agencies> <years> [--seed n], maturity-instrument <file.json> [--check].";
 
     public static async Task<bool> TryRunAsync(string[] args)
     {
@@ -29,7 +29,7 @@ internal static class Cli
         }
 
         var command = args[0];
-        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "add-account" or "synthetic-agencies"))
+        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "add-account" or "synthetic-agencies" or "maturity-instrument"))
         {
             return Fail($"Unknown command '{command}'. {Usage}");
         }
@@ -43,6 +43,7 @@ internal static class Cli
         builder.Services.AddDuplicates();
         builder.Services.AddAccounts(builder.Configuration, builder.Environment);
         builder.Services.AddScoped<Features.Compliance.SyntheticAgencies>();
+        builder.Services.AddScoped<Features.Maturity.MaturityDesk>();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -63,6 +64,7 @@ internal static class Cli
             "synthetic" => await SyntheticAsync(services, args),
             "synthetic-agencies" => await SyntheticAgenciesAsync(services, positional, args),
             "import" => await ImportAsync(services, args),
+            "maturity-instrument" => await MaturityInstrumentAsync(services, positional, args.Contains("--check")),
             "find-duplicates" => await FindDuplicatesAsync(services, null),
             "relevance" => await RelevanceAsync(services, positional, args.Contains("--check")),
             "synonyms" => await SynonymsAsync(services, positional),
@@ -139,6 +141,23 @@ internal static class Cli
         {
             return Fail($"synthetic-agencies: {e.Message}");
         }
+    }
+
+    private static async Task<bool> MaturityInstrumentAsync(IServiceProvider services, List<string> positional, bool checkOnly)
+    {
+        if (positional.Count != 1 || !File.Exists(positional[0]))
+        {
+            return Fail("maturity-instrument: give the path of an instrument file (JSON; see docs/design/hubs.md), e.g. 'maturity-instrument instrumen-2026.json --check'.");
+        }
+
+        var (outcome, read) = await services.GetRequiredService<Features.Maturity.MaturityDesk>()
+            .LoadAsync(await File.ReadAllTextAsync(positional[0]), positional[0], null, checkOnly, CancellationToken.None);
+        if (!outcome.Succeeded)
+        {
+            return Fail(string.Join(Environment.NewLine, outcome.Errors.Select(e => $"maturity-instrument: {e.Message}")));
+        }
+
+        return Done($"Instrument {read!.Year}: {read.Aspects.Count} aspects, {read.Questions.Count()} questions {(checkOnly ? "checked (not loaded)" : "loaded")}.");
     }
 
     private static async Task<bool> ImportAsync(IServiceProvider services, string[] args)

@@ -9,9 +9,9 @@ namespace Jippnas.Web.Features.Hubs;
 /// <summary>
 /// A hub's public page and dashboard: its designations, the milestones of a programme year, mentoring progress by
 /// stage and regency/city (counts only), one agency one innovation in its province, its forums and network members.
-/// Assessments and session notes stay internal.
+/// Assessments and session notes stay internal; of the maturity self-assessment, only a verified result is shown.
 /// </summary>
-public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(JippnasDb db, Maturity.MaturityDesk maturity, TimeProvider clock) : PageModel
 {
     public Hub Hub { get; private set; } = null!;
 
@@ -31,6 +31,9 @@ public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
 
     /// <summary>One agency, one innovation in the hub's province this programme year: agencies recorded and those with a new innovation.</summary>
     public (int Opds, int Compliant)? Compliance { get; private set; }
+
+    /// <summary>The hub's latest verified maturity self-assessment: its instrument and the verified score of each aspect.</summary>
+    public (MaturityInstrument Instrument, MaturityAssessment Assessment, IReadOnlyList<Maturity.AspectScore> Scores)? Maturity { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "tahun")]
     public int? Requested { get; set; }
@@ -65,6 +68,20 @@ public sealed class DetailsModel(JippnasDb db, TimeProvider clock) : PageModel
             var rollup = await Jippnas.Web.Features.Compliance.ComplianceQueries.ProvinceAsync(db, province, Year, cancellationToken);
             Compliance = (rollup.Sum(r => r.Opds), rollup.Sum(r => r.Compliant));
         }
+        await LoadMaturityAsync(id, cancellationToken);
         return Page();
+    }
+
+    // Only a verified assessment is public: a draft or one under verification stays with the hub and the verifier.
+    private async Task LoadMaturityAsync(int hubId, CancellationToken cancellationToken)
+    {
+        var latest = await db.MaturityAssessments.Include(a => a.Answers)
+            .Where(a => a.HubId == hubId && a.State == MaturityState.Verified)
+            .Join(db.MaturityInstruments, a => a.InstrumentId, i => i.Id, (a, i) => new { Assessment = a, i.Year })
+            .OrderByDescending(x => x.Year).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && await maturity.InstrumentAsync(latest.Year, cancellationToken) is { } instrument)
+        {
+            Maturity = (instrument, latest.Assessment, Jippnas.Web.Features.Maturity.MaturityScoring.ByAspect(instrument, latest.Assessment.Answers.ToDictionary(a => a.QuestionId)));
+        }
     }
 }
