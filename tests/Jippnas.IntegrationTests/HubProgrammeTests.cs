@@ -112,6 +112,28 @@ public abstract class HubProgrammeTests(DatabaseProvider provider) : FreshPortal
         (await hubAdmin.GetAsync("/admin/hub")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [SkippableFact]
+    public async Task A_candidate_proposed_by_mistake_is_deleted_and_a_hub_with_history_is_not()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var admin = await AdminHttp.ClientAsync(Portal);
+        var proposed = await AdminHttp.PostAsync(admin, "/admin/hub", new() { ["Province"] = "17" });
+        var id = int.Parse(proposed.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        var deleted = await AdminHttp.PostAsync(admin, $"/admin/hub/{id}?handler=delete", []);
+        deleted.Headers.Location!.OriginalString.ShouldBe("/admin/hub");
+        (await Portal.WithDbAsync(db => db.Hubs.AnyAsync(h => h.Id == id))).ShouldBeFalse();
+        (await Portal.WithDbAsync(db => db.HubAssessments.AnyAsync(a => a.HubId == id))).ShouldBeFalse();
+        (await Portal.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Entity == "hubs" && a.Action == "delete"))).ShouldBe(1);
+
+        // A reference hub has a designation (and here a mentor's role over it): refused, naming both, nothing removed.
+        var jatim = await Portal.WithDbAsync(db => db.Hubs.Where(h => h.ProvinceCode == "35").Select(h => h.Id).SingleAsync());
+        await AdminHttp.EnsureAccountAsync(Portal, "dosen@unair.ac.id", "Dosen", AccountRole.Mentor, GrantScope.Hub, $"{jatim}");
+        var refused = await PostAsync(admin, $"/admin/hub/{jatim}?handler=delete", []);
+        refused.Status.ShouldBe(HttpStatusCode.BadRequest);
+        refused.Body.ShouldContain("Hub JIPP Provinsi Jawa Timur tidak dapat dihapus karena sudah memiliki 1 penetapan, 1 peran akun atas hub ini");
+        (await Portal.WithDbAsync(db => db.Hubs.AnyAsync(h => h.Id == jatim))).ShouldBeTrue();
+    }
+
     private static Dictionary<string, string> Decree(string number) => new() { ["Number"] = number, ["Title"] = "Penetapan Hub JIPP", ["Date"] = On, ["Year"] = Year };
 
     private static Dictionary<string, string> Scores(params string[] scores) => Enumerable.Range(1, 4)

@@ -80,6 +80,17 @@ public abstract class MentoringTests(DatabaseProvider provider) : FreshPortalTes
         dashboard.ShouldContain("Kabupaten Pacitan");
         dashboard.ShouldNotContain("Antrean layanan KTP"); // the dashboard shows counts, not the mentors' notes
 
+        // A need moves on: an unknown status and a stale form are refused; closed, it leaves the regency's page.
+        var need = needs[0];
+        var statusPath = $"{session}?handler=status";
+        (await PostAsync(mentor, statusPath, new() { ["need"] = $"{need.Id}", ["status"] = "selesai", ["versi"] = "1" })).Body.ShouldContain("Status: 'selesai' tidak dikenal");
+        (await PostAsync(stranger, statusPath, new() { ["need"] = $"{need.Id}", ["status"] = "ditutup", ["versi"] = "1" })).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await PostAsync(hubAdmin, statusPath, new() { ["need"] = $"{need.Id}", ["status"] = "dipadankan", ["versi"] = "1" })).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await PostAsync(mentor, statusPath, new() { ["need"] = $"{need.Id}", ["status"] = "ditutup", ["versi"] = "1" })).Body.ShouldContain("sudah diubah orang lain");
+        (await PostAsync(mentor, statusPath, new() { ["need"] = $"{need.Id}", ["status"] = "ditutup", ["versi"] = "2" })).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await Portal.WithDbAsync(db => db.Needs.Where(n => n.Id == need.Id).Select(n => n.Status).SingleAsync())).ShouldBe(NeedStatus.Closed);
+        (await Portal.Browser().GetStringAsync("/kabupaten-kota/35.01")).ShouldNotContain("Angka stunting tinggi di desa pesisir");
+
         // Ended today: the mentor records nothing after today; what was recorded stays.
         (await PostAsync(hubAdmin, $"{page}?handler=end&assignment={assignment}", [])).Status.ShouldBe(HttpStatusCode.Redirect);
         (await Portal.WithDbAsync(db => db.MentorAssignments.Where(a => a.Id == assignment).Select(a => a.EndsOn).SingleAsync())).ShouldBe(Today);

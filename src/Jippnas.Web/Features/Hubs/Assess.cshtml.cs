@@ -156,6 +156,23 @@ public sealed class AssessModel(JippnasDb db, HubOffice office, CurrentAccess ac
         return Redirect($"/admin/hub/{id}");
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var outcome = await office.DeleteAsync(id, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return Refuse(outcome.Errors);
+        }
+
+        Flash = t.Format("Calon {0} dihapus.", Hub.Name);
+        return Redirect("/admin/hub");
+    }
+
     private PageResult Refuse(IEnumerable<(string Field, string Message)> errors) => this.Refused(errors);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

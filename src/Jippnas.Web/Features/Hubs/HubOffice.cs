@@ -255,6 +255,46 @@ public sealed class HubOffice(JippnasDb db, ReferenceCatalog catalog, TimeProvid
         return HubOutcome.Done(hub.Id);
     }
 
+    /// <summary>
+    /// Deletes a candidate proposed by mistake, with its assessments (the audit log keeps them). A hub that was ever
+    /// designated, or has anything of the programme recorded (mentoring, members, agreements, milestones, forums, a
+    /// maturity assessment, roles granted over it), is refused, naming what it has: its history is never lost.
+    /// </summary>
+    public async Task<HubOutcome> DeleteAsync(int hubId, CancellationToken cancellationToken)
+    {
+        var hub = await db.Hubs.AsTracking().FirstOrDefaultAsync(h => h.Id == hubId, cancellationToken);
+        if (hub is null)
+        {
+            return HubOutcome.Refused("", "Hub ini tidak ditemukan.");
+        }
+
+        var key = hubId.ToString(CultureInfo.InvariantCulture);
+        (string What, int Count)[] held =
+        [
+            ("penetapan", await db.HubDesignations.CountAsync(d => d.HubId == hubId, cancellationToken)),
+            ("penugasan pendamping", await db.MentorAssignments.CountAsync(a => a.HubId == hubId, cancellationToken)),
+            ("tahap pendampingan", await db.MentoringStages.CountAsync(s => s.HubId == hubId, cancellationToken)),
+            ("anggota jaringan", await db.HubMembers.CountAsync(m => m.HubId == hubId, cancellationToken)),
+            ("perjanjian kerja sama", await db.Agreements.CountAsync(a => a.HubId == hubId, cancellationToken)),
+            ("tahapan program", await db.HubMilestones.CountAsync(m => m.HubId == hubId, cancellationToken)),
+            ("forum", await db.Forums.CountAsync(f => f.HubId == hubId, cancellationToken)),
+            ("penilaian kematangan", await db.MaturityAssessments.CountAsync(a => a.HubId == hubId, cancellationToken)),
+            ("peran akun atas hub ini", await db.RoleGrants.CountAsync(g => g.Scope == GrantScope.Hub && g.ScopeKey == key, cancellationToken)),
+        ];
+        if (held.Where(h => h.Count > 0).Select(h => $"{h.Count} {h.What}").ToList() is { Count: > 0 } kept)
+        {
+            return HubOutcome.Refused("", $"{hub.Name} tidak dapat dihapus karena sudah memiliki {string.Join(", ", kept)}; riwayat hub tidak pernah dihapus (penetapan yang berjalan dapat diakhiri).");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.HubAssessments.RemoveRange(await db.HubAssessments.AsTracking().Include(a => a.Scores).Where(a => a.HubId == hubId).ToListAsync(cancellationToken));
+        db.Hubs.Remove(hub);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        catalog.Invalidate();
+        return HubOutcome.Done(hubId);
+    }
+
     /// <summary>Ends an active hub's designation on a date with a note; the designation stays in the history.</summary>
     public async Task<HubOutcome> EndAsync(int hubId, string? date, string? note, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public sealed class ManageModel(JippnasDb db, HubOffice office, CurrentAccess ac
 
     public IReadOnlyList<Choice> Agencies { get; private set; } = [];
 
+    [TempData]
+    public string? Flash { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -35,7 +35,49 @@ public sealed class MentoringDesk(JippnasDb db, TimeProvider clock)
         ("media", MemberKind.Media, "Media"), ("pemerintah", MemberKind.Government, "Instansi pemerintah"),
     ];
 
+    /// <summary>A need's states: open, matched to an innovation to replicate, addressed (a replication runs), closed.</summary>
+    public static readonly IReadOnlyList<(string Slug, NeedStatus Status, string Name)> NeedStatuses =
+    [
+        ("terbuka", NeedStatus.Open, "Terbuka"), ("dipadankan", NeedStatus.Matched, "Sudah dipadankan"),
+        ("tertangani", NeedStatus.Addressed, "Tertangani"), ("ditutup", NeedStatus.Closed, "Ditutup"),
+    ];
+
     private DateOnly Today => DateOnly.FromDateTime(clock.JakartaNow().DateTime);
+
+    /// <summary>Sets the status of a need of <paramref name="sessionId"/> read at <paramref name="readVersion"/>.</summary>
+    public async Task<HubOutcome> SetNeedStatusAsync(int sessionId, int needId, string? status, int readVersion, CancellationToken cancellationToken)
+    {
+        var need = await db.Needs.AsTracking().FirstOrDefaultAsync(n => n.Id == needId && n.SessionId == sessionId, cancellationToken);
+        if (need is null)
+        {
+            return HubOutcome.Refused("need", "Kebutuhan ini tidak tercatat pada sesi ini.");
+        }
+
+        var chosen = NeedStatuses.FirstOrDefault(s => s.Slug == status);
+        if (chosen.Slug is null)
+        {
+            return HubOutcome.Refused($"need_{needId}_status", $"Status: '{status}' tidak dikenal; pilih terbuka, dipadankan, tertangani atau ditutup.");
+        }
+
+        if (need.Version != readVersion)
+        {
+            return HubOutcome.Refused($"need_{needId}_status", "Kebutuhan ini sudah diubah orang lain sejak Anda membukanya; buka lagi.");
+        }
+
+        need.Status = chosen.Status;
+        need.UpdatedAt = clock.GetUtcNow();
+        need.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return HubOutcome.Refused($"need_{needId}_status", "Kebutuhan ini sudah diubah orang lain sejak Anda membukanya; buka lagi.");
+        }
+
+        return HubOutcome.Done(need.Id);
+    }
 
     /// <summary>Adds a member to the network (or finds it by name) and records its role in the hub from a year.</summary>
     public async Task<HubOutcome> AddMemberAsync(int hubId, string? name, string? kind, string? website, string? role, string? since, CancellationToken cancellationToken)
