@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Jippnas.IntegrationTests.Infrastructure;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
@@ -44,6 +45,49 @@ public abstract class AgreementTests(DatabaseProvider provider) : FreshPortalTes
         var page = WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync($"/hub/{hubId}"));
         page.ShouldContain("MoU-01");
         page.ShouldContain("Universitas Brawijaya; Kabupaten Pacitan");
+    }
+
+    [SkippableFact]
+    public async Task The_signed_document_is_uploaded_checked_by_its_content_and_downloadable_from_the_hub_page()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var hubId = await Portal.WithDbAsync(db => db.Hubs.Where(h => h.ProvinceCode == "35").Select(h => h.Id).SingleAsync());
+        var otherHub = await Portal.WithDbAsync(db => db.Hubs.Where(h => h.ProvinceCode == "16").Select(h => h.Id).SingleAsync());
+        await AdminHttp.EnsureAccountAsync(Portal, "berkas@jatimprov.go.id", "Admin Hub Jatim", AccountRole.HubAdministrator, GrantScope.Province, "35");
+        var hubAdmin = await AdminHttp.SignInAsync(Portal, "berkas@jatimprov.go.id", AdminHttp.Password, null);
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+        // A program renamed .pdf is refused by its content; a form refused for its fields keeps nothing either.
+        var renamed = await UploadAsync(hubAdmin, hubId, Mou("PKS-07").With("ministry", "true"), "mou.pdf", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF, 0, 0]);
+        renamed.Status.ShouldBe(HttpStatusCode.BadRequest);
+        renamed.Body.ShouldContain("Berkas:");
+        (await UploadAsync(hubAdmin, hubId, Mou("PKS-07"), "mou.pdf", pdf)).Body.ShouldContain("pilih paling sedikit satu pihak selain hub");
+        (await Portal.WithDbAsync(db => db.Agreements.CountAsync())).ShouldBe(0);
+
+        (await UploadAsync(hubAdmin, hubId, Mou("PKS-07").With("ministry", "true"), "MoU Kemenpan & Jatim.pdf", pdf)).Status.ShouldBe(HttpStatusCode.Redirect);
+        var agreement = await Portal.WithDbAsync(db => db.Agreements.SingleAsync());
+        (agreement.FileName, agreement.FileType, agreement.FileSize, agreement.FileSha256)
+            .ShouldBe(("MoU Kemenpan _ Jatim.pdf", "application/pdf", pdf.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf))));
+        var link = $"/hub/{hubId}/kerja-sama/{agreement.Id}/berkas";
+        WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync($"/hub/{hubId}")).ShouldContain(link);
+        var download = await Portal.Browser().GetAsync(link);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+        (await Portal.Browser().GetAsync($"/hub/{otherHub}/kerja-sama/{agreement.Id}/berkas")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> UploadAsync(HttpClient client, int hubId, Dictionary<string, string> fields, string name, byte[] content)
+    {
+        var page = await client.GetStringAsync($"/kelola/hub/{hubId}/kerja-sama");
+        using var form = new MultipartFormDataContent { { new StringContent(AdminHttp.Token(page)), "__RequestVerificationToken" } };
+        foreach (var (key, value) in fields)
+        {
+            form.Add(new StringContent(value), key);
+        }
+
+        form.Add(new ByteArrayContent(content), "berkas", name);
+        var response = await client.PostAsync($"/kelola/hub/{hubId}/kerja-sama", form);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     private static Dictionary<string, string> Mou(string number) => new()

@@ -227,6 +227,12 @@ public sealed class Agreement
 
     /// <summary>Where the signed document is kept: a link or an archive reference.</summary>
     public string? Document { get; init; }
+
+    /// <summary>The signed document uploaded (kept in the evidence store by its SHA-256), when there is one.</summary>
+    public string? FileName { get; init; }
+    public string? FileType { get; init; }
+    public long? FileSize { get; init; }
+    public string? FileSha256 { get; init; }
     public int CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public List<AgreementParty> Parties { get; init; } = [];

@@ -162,6 +162,9 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.Number).HasMaxLength(Agreement.MaxNumber);
         builder.Property(a => a.Scope).HasMaxLength(Agreement.MaxScope);
         builder.Property(a => a.Document).HasMaxLength(Agreement.MaxDocument);
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.FileType).HasMaxLength(100);
+        builder.Property(a => a.FileSha256).HasMaxLength(64);
         builder.HasOne<Hub>().WithMany().HasForeignKey(a => a.HubId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AccountUser>().WithMany().HasForeignKey(a => a.CreatedBy).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Parties).WithOne().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);

@@ -10,6 +10,9 @@ using Microsoft.Extensions.Options;
 
 namespace Jippnas.Web.Features.Evidence;
 
+/// <summary>An upload checked and kept in the store: the name it is served under, its type, size and SHA-256.</summary>
+public sealed record StoredUpload(string Name, string MediaType, long Size, string Sha256);
+
 /// <summary>A file listed on a record's page.</summary>
 public sealed record EvidenceItem(long Id, int InnovationId, string Name, string MediaType, long Size, string? Description, bool IsPublic, DateTimeOffset UploadedAt);
 
@@ -24,6 +27,41 @@ public sealed class EvidenceShelf(JippnasDb db, IEvidenceStore store, IOptions<E
 
     public async Task<(long? Id, string? Error)> AddAsync(int innovationId, IFormFile? upload, string? description, bool isPublic, int userId, CancellationToken cancellationToken)
     {
+        description = description?.Trim();
+        if (upload is { Length: > 0 } && upload.Length <= MaxBytes && description is { Length: > 300 })
+        {
+            return (null, "Keterangan: paling panjang 300 karakter.");
+        }
+
+        var (stored, error) = await StoreAsync(upload, cancellationToken);
+        if (stored is null)
+        {
+            return (null, error);
+        }
+
+        var file = new EvidenceFile
+        {
+            InnovationId = innovationId,
+            Name = stored.Name,
+            MediaType = stored.MediaType,
+            Size = stored.Size,
+            Sha256 = stored.Sha256,
+            Description = string.IsNullOrEmpty(description) ? null : description,
+            IsPublic = isPublic,
+            UploadedBy = userId,
+            UploadedAt = clock.GetUtcNow(),
+        };
+        db.EvidenceFiles.Add(file);
+        await db.SaveChangesAsync(cancellationToken);
+        return (file.Id, null);
+    }
+
+    /// <summary>
+    /// Checks an upload (size, then type from its content) and keeps its content in the store under its SHA-256; the
+    /// caller writes the row that names it. The refusal is in Indonesian and starts with "Berkas:".
+    /// </summary>
+    public async Task<(StoredUpload? File, string? Error)> StoreAsync(IFormFile? upload, CancellationToken cancellationToken)
+    {
         if (upload is null || upload.Length == 0)
         {
             return (null, "Berkas: pilih berkas yang akan diunggah.");
@@ -32,12 +70,6 @@ public sealed class EvidenceShelf(JippnasDb db, IEvidenceStore store, IOptions<E
         if (upload.Length > MaxBytes)
         {
             return (null, string.Create(CultureInfo.GetCultureInfo("id-ID"), $"Berkas: paling besar {MaxBytes / 1024d / 1024:N0} MB (berkas ini {upload.Length / 1024d / 1024:N1} MB)."));
-        }
-
-        description = description?.Trim();
-        if (description is { Length: > 300 })
-        {
-            return (null, "Keterangan: paling panjang 300 karakter.");
         }
 
         await using var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
@@ -65,21 +97,7 @@ public sealed class EvidenceShelf(JippnasDb db, IEvidenceStore store, IOptions<E
 
         var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
         await store.SaveAsync(sha256, copy, cancellationToken);
-        var file = new EvidenceFile
-        {
-            InnovationId = innovationId,
-            Name = SafeName(upload.FileName, type),
-            MediaType = type.MediaType,
-            Size = copy.Length,
-            Sha256 = sha256,
-            Description = string.IsNullOrEmpty(description) ? null : description,
-            IsPublic = isPublic,
-            UploadedBy = userId,
-            UploadedAt = clock.GetUtcNow(),
-        };
-        db.EvidenceFiles.Add(file);
-        await db.SaveChangesAsync(cancellationToken);
-        return (file.Id, null);
+        return (new StoredUpload(SafeName(upload.FileName, type), type.MediaType, copy.Length, sha256), null);
     }
 
     public async Task<bool> RemoveAsync(int innovationId, long fileId, CancellationToken cancellationToken)
@@ -124,7 +142,7 @@ public sealed class EvidenceShelf(JippnasDb db, IEvidenceStore store, IOptions<E
     }
 }
 
-/// <summary>The download of an evidence file, with the checks of who may see it.</summary>
+/// <summary>The downloads of evidence files (an innovation's, with the checks of who may see it; a hub agreement's signed document).</summary>
 public static class EvidenceDownloads
 {
     public static WebApplication MapEvidenceDownloads(this WebApplication app)
@@ -160,6 +178,21 @@ public static class EvidenceDownloads
             context.Response.Headers.CacheControl = open ? "public, max-age=3600" : "private, no-store";
             context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             return Results.File(content, found.File.MediaType, found.File.Name, enableRangeProcessing: true);
+        }).ExcludeFromDescription();
+
+        // A hub's signed agreement: public, as the agreement is on the hub's public page (a designated hub only).
+        app.MapGet("/hub/{id:int}/kerja-sama/{agreementId:int}/berkas", async (int id, int agreementId, HttpContext context, JippnasDb db, IEvidenceStore store, CancellationToken cancellationToken) =>
+        {
+            var found = await db.Agreements.Where(a => a.Id == agreementId && a.HubId == id && a.FileSha256 != null && db.HubDesignations.Any(d => d.HubId == id))
+                .Select(a => new { a.FileName, a.FileType, a.FileSha256 }).FirstOrDefaultAsync(cancellationToken);
+            if (found is null || store.Open(found.FileSha256!) is not { } content)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            return Results.File(content, found.FileType, found.FileName, enableRangeProcessing: true);
         }).ExcludeFromDescription();
         return app;
     }

@@ -19,7 +19,14 @@ public sealed class AgreementDesk(JippnasDb db, TimeProvider clock)
     public static readonly IReadOnlyList<(string Slug, AgreementKind Kind, string Name)> Kinds =
         [("mou", AgreementKind.Mou, "Nota kesepahaman (MoU)"), ("pks", AgreementKind.Pks, "Perjanjian kerja sama (PKS)")];
 
-    public async Task<HubOutcome> RecordAsync(Hub hub, AgreementInput input, int userId, CancellationToken cancellationToken)
+    public async Task<HubOutcome> RecordAsync(Hub hub, AgreementInput input, int userId, CancellationToken cancellationToken) =>
+        await RecordAsync(hub, input, null, userId, cancellationToken);
+
+    /// <summary>
+    /// Records an agreement; <paramref name="storeFile"/>, when given, keeps the signed document's upload once every
+    /// field is sound (so a refused form leaves nothing in the store) and its refusal is named on <c>berkas</c>.
+    /// </summary>
+    public async Task<HubOutcome> RecordAsync(Hub hub, AgreementInput input, Func<CancellationToken, Task<(Evidence.StoredUpload? File, string? Error)>>? storeFile, int userId, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.JakartaNow().DateTime);
         var problems = new List<(string Field, string Message)>();
@@ -94,6 +101,16 @@ public sealed class AgreementDesk(JippnasDb db, TimeProvider clock)
             return new HubOutcome(null, problems);
         }
 
+        Evidence.StoredUpload? file = null;
+        if (storeFile is not null)
+        {
+            (file, var error) = await storeFile(cancellationToken);
+            if (file is null)
+            {
+                return HubOutcome.Refused("berkas", error ?? "Berkas: tidak dapat disimpan.");
+            }
+        }
+
         var parties = new List<AgreementParty>();
         if (input.Ministry)
         {
@@ -105,6 +122,7 @@ public sealed class AgreementDesk(JippnasDb db, TimeProvider clock)
         var agreement = new Agreement
         {
             HubId = hub.Id, Kind = kind.Kind, Number = number!, Scope = scope!, SignedOn = signed!.Value, ValidUntil = until, Document = document,
+            FileName = file?.Name, FileType = file?.MediaType, FileSize = file?.Size, FileSha256 = file?.Sha256,
             CreatedBy = userId, CreatedAt = clock.GetUtcNow(), Parties = parties,
         };
         db.Agreements.Add(agreement);

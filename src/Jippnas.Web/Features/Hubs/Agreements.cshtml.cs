@@ -11,7 +11,7 @@ namespace Jippnas.Web.Features.Hubs;
 
 /// <summary>A hub's agreements (MoU / PKS) for its administrators: those signed so far and the form that records one.</summary>
 [Authorize(Policy = HubPermissions.Run)]
-public sealed class AgreementsModel(JippnasDb db, AgreementDesk desk, CurrentAccess access, IAuthorizationService authorization, Texts t) : PageModel
+public sealed class AgreementsModel(JippnasDb db, AgreementDesk desk, Evidence.EvidenceShelf shelf, CurrentAccess access, IAuthorizationService authorization, Texts t) : PageModel
 {
     public Hub Hub { get; private set; } = null!;
 
@@ -48,6 +48,12 @@ public sealed class AgreementsModel(JippnasDb db, AgreementDesk desk, CurrentAcc
     [BindProperty(Name = "regions")]
     public List<string> ChosenRegions { get; set; } = [];
 
+    /// <summary>The signed document, optional: kept like an innovation's evidence (type read from the content).</summary>
+    [BindProperty(Name = "berkas")]
+    public IFormFile? Upload { get; set; }
+
+    public long MaxBytes => shelf.MaxBytes;
+
     [TempData]
     public string? Flash { get; set; }
 
@@ -61,7 +67,8 @@ public sealed class AgreementsModel(JippnasDb db, AgreementDesk desk, CurrentAcc
         }
 
         var me = (await access.GetAsync(User, cancellationToken))!;
-        var outcome = await desk.RecordAsync(Hub, new AgreementInput(Kind, Number, Scope, SignedOn, ValidUntil, Document, Ministry, ChosenMembers, ChosenRegions), me.UserId, cancellationToken);
+        var outcome = await desk.RecordAsync(Hub, new AgreementInput(Kind, Number, Scope, SignedOn, ValidUntil, Document, Ministry, ChosenMembers, ChosenRegions),
+            Upload is { Length: > 0 } upload ? token => shelf.StoreAsync(upload, token) : null, me.UserId, cancellationToken);
         if (!outcome.Succeeded)
         {
             return this.Refused(outcome.Errors);
