@@ -80,6 +80,24 @@ public abstract class MentoringTests(DatabaseProvider provider) : FreshPortalTes
         dashboard.ShouldContain("Kabupaten Pacitan");
         dashboard.ShouldNotContain("Antrean layanan KTP"); // the dashboard shows counts, not the mentors' notes
 
+        // The mentor corrects the notes (not the hub's administrator); a bad count and a stale form are refused.
+        var edit = new Dictionary<string, string> { ["versi_sesi"] = "1", ["topics"] = "Pemetaan kesenjangan layanan", ["findings"] = "Data kependudukan belum terpadu.", ["attendance_count"] = "banyak" };
+        (await PostAsync(mentor, $"{session}?handler=edit", edit)).Body.ShouldContain("Jumlah peserta: 'banyak' harus bilangan bulat");
+        (await PostAsync(hubAdmin, $"{session}?handler=edit", new Dictionary<string, string>(edit) { ["attendance_count"] = "30" })).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await PostAsync(mentor, $"{session}?handler=edit", new Dictionary<string, string>(edit) { ["attendance_count"] = "30" })).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await PostAsync(mentor, $"{session}?handler=edit", new Dictionary<string, string>(edit) { ["attendance_count"] = "31" })).Body.ShouldContain("sudah diubah sejak Anda membukanya");
+        var corrected = await Portal.WithDbAsync(db => db.MentoringSessions.SingleAsync());
+        (corrected.Findings, corrected.AttendanceCount, corrected.Version).ShouldBe(("Data kependudukan belum terpadu.", 30, 2));
+
+        // Its documents: kept by their content, served only to those who see the session.
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        (await UploadAsync(hubAdmin, session, "daftar-hadir.pdf", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0])).Body.ShouldContain("Berkas:");
+        (await UploadAsync(hubAdmin, session, "daftar-hadir.pdf", pdf)).Status.ShouldBe(HttpStatusCode.Redirect);
+        var file = await Portal.WithDbAsync(db => db.MentoringSessionFiles.SingleAsync());
+        (await mentor.GetByteArrayAsync($"{session}?handler=file&file={file.Id}")).ShouldBe(pdf);
+        (await stranger.GetAsync($"{session}?handler=file&file={file.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await mentor.GetAsync($"{session}?handler=file&file=999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
         // A need moves on: an unknown status and a stale form are refused; closed, it leaves the regency's page.
         var need = needs[0];
         var statusPath = $"{session}?handler=status";
@@ -96,6 +114,19 @@ public abstract class MentoringTests(DatabaseProvider provider) : FreshPortalTes
         (await Portal.WithDbAsync(db => db.MentorAssignments.Where(a => a.Id == assignment).Select(a => a.EndsOn).SingleAsync())).ShouldBe(Today);
         (await PostAsync(hubAdmin, $"{page}?handler=end&assignment={assignment}", [])).Body.ShouldContain("sudah berakhir"); // from tomorrow
         (await Portal.WithDbAsync(db => db.MentoringSessions.CountAsync())).ShouldBe(1);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> UploadAsync(HttpClient client, string session, string name, byte[] content)
+    {
+        var page = await client.GetStringAsync(session);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(AdminHttp.Token(page)), "__RequestVerificationToken" },
+            { new StringContent("Daftar hadir sesi"), "keterangan" },
+            { new ByteArrayContent(content), "berkas", name },
+        };
+        var response = await client.PostAsync($"{session}?handler=upload", form);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

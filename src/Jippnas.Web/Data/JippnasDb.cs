@@ -42,6 +42,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<MentorAssignmentRegion> MentorAssignmentRegions => Set<MentorAssignmentRegion>();
     public DbSet<MentoringStage> MentoringStages => Set<MentoringStage>();
     public DbSet<MentoringSession> MentoringSessions => Set<MentoringSession>();
+    public DbSet<MentoringSessionFile> MentoringSessionFiles => Set<MentoringSessionFile>();
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<NeedIndicator> NeedIndicators => Set<NeedIndicator>();
     public DbSet<ProvincePolicy> ProvincePolicies => Set<ProvincePolicy>();

@@ -103,6 +103,22 @@ public sealed class MentoringSession
     public int Version { get; set; } = 1;
 }
 
+/// <summary>A document of a session (attendance list, materials, photos), kept in the evidence store by its SHA-256.</summary>
+public sealed class MentoringSessionFile
+{
+    public const int MaxDescription = 300;
+
+    public int Id { get; init; }
+    public int SessionId { get; init; }
+    public required string Name { get; init; }
+    public required string MediaType { get; init; }
+    public long Size { get; init; }
+    public required string Sha256 { get; init; }
+    public string? Description { get; init; }
+    public int UploadedBy { get; init; }
+    public DateTimeOffset UploadedAt { get; init; }
+}
+
 public enum NeedPriority
 {
     High = 1,

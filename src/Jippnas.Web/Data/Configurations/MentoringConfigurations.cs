@@ -154,6 +154,22 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
     }
 }
 
+internal sealed class MentoringSessionFileConfiguration : IEntityTypeConfiguration<MentoringSessionFile>
+{
+    public void Configure(EntityTypeBuilder<MentoringSessionFile> builder)
+    {
+        builder.ToTable("mentoring_session_files");
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.MediaType).HasMaxLength(100);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.Description).HasMaxLength(MentoringSessionFile.MaxDescription);
+        builder.HasOne<MentoringSession>().WithMany().HasForeignKey(f => f.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(f => f.UploadedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => f.SessionId);
+        builder.HasIndex(f => f.UploadedBy);
+    }
+}
+
 internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
 {
     public void Configure(EntityTypeBuilder<Agreement> builder)

@@ -14,6 +14,9 @@ public sealed record NeedInput(string? Sector, string? Problem, string? Priority
 }
 
 /// <summary>A mentoring session as a form sends it, with the needs found in it.</summary>
+/// <summary>What a mentor writes of a session besides where, when and in which stage it was held.</summary>
+public sealed record SessionNotes(string? Topics, string? Findings, string? FollowUps, string? AttendanceCount, string? Attendees);
+
 public sealed record SessionInput(string? Assignment, string? Stage, string? Regency, string? HeldOn, string? Topics, string? Findings, string? FollowUps, string? AttendanceCount, string? Attendees, IReadOnlyList<NeedInput> Needs);
 
 /// <summary>
@@ -286,35 +289,7 @@ public sealed class MentoringDesk(JippnasDb db, TimeProvider clock)
             problems.Add(("held_on", $"Tanggal sesi: {on:yyyy-MM-dd} di luar masa penugasan Anda ({assignment.StartsOn:yyyy-MM-dd} s.d. {assignment.EndsOn:yyyy-MM-dd})."));
         }
 
-        var topics = Trimmed(input.Topics);
-        if (topics is null || topics.Length > MentoringSession.MaxText)
-        {
-            problems.Add(("topics", $"Topik: wajib diisi, paling panjang {MentoringSession.MaxText} karakter."));
-        }
-
-        var (findings, followUps, attendees) = (Trimmed(input.Findings), Trimmed(input.FollowUps), Trimmed(input.Attendees));
-        if (findings?.Length > MentoringSession.MaxFindings)
-        {
-            problems.Add(("findings", $"Temuan: paling panjang {MentoringSession.MaxFindings} karakter."));
-        }
-
-        if (followUps?.Length > MentoringSession.MaxText)
-        {
-            problems.Add(("follow_ups", $"Tindak lanjut: paling panjang {MentoringSession.MaxText} karakter."));
-        }
-
-        if (attendees?.Length > MentoringSession.MaxText)
-        {
-            problems.Add(("attendees", $"Daftar hadir: paling panjang {MentoringSession.MaxText} karakter."));
-        }
-
-        var attendance = 0;
-        if (!string.IsNullOrWhiteSpace(input.AttendanceCount)
-            && (!int.TryParse(input.AttendanceCount.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out attendance) || attendance > MentoringSession.MaxAttendance))
-        {
-            problems.Add(("attendance_count", $"Jumlah peserta: '{input.AttendanceCount}' harus bilangan bulat 0–{MentoringSession.MaxAttendance}."));
-        }
-
+        var (topics, findings, followUps, attendance, attendees) = CheckNotes(new SessionNotes(input.Topics, input.Findings, input.FollowUps, input.AttendanceCount, input.Attendees), problems);
         var sectors = (await db.Sectors.Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
         var needs = new List<Need>();
         for (var i = 0; i < input.Needs.Count; i++)
@@ -370,6 +345,99 @@ public sealed class MentoringDesk(JippnasDb db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return HubOutcome.Done(session.Id);
+    }
+
+    /// <summary>
+    /// Corrects what the mentor wrote of a session read at <paramref name="readVersion"/> (topics, findings, follow-ups,
+    /// attendance); its date, regency/city and stage stay as recorded. Only the mentor who recorded it.
+    /// </summary>
+    public async Task<HubOutcome> EditSessionAsync(int sessionId, int mentorId, int readVersion, SessionNotes input, CancellationToken cancellationToken)
+    {
+        var session = await db.MentoringSessions.AsTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null || session.MentorId != mentorId)
+        {
+            return HubOutcome.Refused("", "Hanya pendamping yang mencatat sesi ini yang dapat mengubahnya.");
+        }
+
+        if (session.Version != readVersion)
+        {
+            return HubOutcome.Refused("", "Sesi ini sudah diubah sejak Anda membukanya; buka lagi, isian Anda belum disimpan.");
+        }
+
+        var problems = new List<(string Field, string Message)>();
+        var (topics, findings, followUps, attendance, attendees) = CheckNotes(input, problems);
+        if (problems.Count > 0)
+        {
+            return new HubOutcome(null, problems);
+        }
+
+        (session.Topics, session.Findings, session.FollowUps, session.AttendanceCount, session.Attendees) = (topics!, findings, followUps, attendance, attendees);
+        session.UpdatedAt = clock.GetUtcNow();
+        session.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return HubOutcome.Refused("", "Sesi ini sudah diubah sejak Anda membukanya; buka lagi, isian Anda belum disimpan.");
+        }
+
+        return HubOutcome.Done(session.Id);
+    }
+
+    /// <summary>Adds a document (attendance list, materials, photos) kept in the evidence store to a session.</summary>
+    public async Task<HubOutcome> AddSessionFileAsync(int sessionId, Evidence.StoredUpload file, string? description, int userId, CancellationToken cancellationToken)
+    {
+        description = Trimmed(description);
+        if (description?.Length > MentoringSessionFile.MaxDescription)
+        {
+            return HubOutcome.Refused("keterangan", $"Keterangan: paling panjang {MentoringSessionFile.MaxDescription} karakter.");
+        }
+
+        var row = new MentoringSessionFile
+        {
+            SessionId = sessionId, Name = file.Name, MediaType = file.MediaType, Size = file.Size, Sha256 = file.Sha256,
+            Description = description, UploadedBy = userId, UploadedAt = clock.GetUtcNow(),
+        };
+        db.MentoringSessionFiles.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return HubOutcome.Done(row.Id);
+    }
+
+    // What a mentor writes of a session, checked; the values when there is no problem.
+    private static (string? Topics, string? Findings, string? FollowUps, int Attendance, string? Attendees) CheckNotes(SessionNotes input, List<(string Field, string Message)> problems)
+    {
+        var topics = Trimmed(input.Topics);
+        if (topics is null || topics.Length > MentoringSession.MaxText)
+        {
+            problems.Add(("topics", $"Topik: wajib diisi, paling panjang {MentoringSession.MaxText} karakter."));
+        }
+
+        var (findings, followUps, attendees) = (Trimmed(input.Findings), Trimmed(input.FollowUps), Trimmed(input.Attendees));
+        if (findings?.Length > MentoringSession.MaxFindings)
+        {
+            problems.Add(("findings", $"Temuan: paling panjang {MentoringSession.MaxFindings} karakter."));
+        }
+
+        if (followUps?.Length > MentoringSession.MaxText)
+        {
+            problems.Add(("follow_ups", $"Tindak lanjut: paling panjang {MentoringSession.MaxText} karakter."));
+        }
+
+        if (attendees?.Length > MentoringSession.MaxText)
+        {
+            problems.Add(("attendees", $"Daftar hadir: paling panjang {MentoringSession.MaxText} karakter."));
+        }
+
+        var attendance = 0;
+        if (!string.IsNullOrWhiteSpace(input.AttendanceCount)
+            && (!int.TryParse(input.AttendanceCount.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out attendance) || attendance > MentoringSession.MaxAttendance))
+        {
+            problems.Add(("attendance_count", $"Jumlah peserta: '{input.AttendanceCount}' harus bilangan bulat 0–{MentoringSession.MaxAttendance}."));
+        }
+
+        return (topics, findings, followUps, attendance, attendees);
     }
 
     // One need block, checked; the need (not yet stored) when it has no problem.
