@@ -7,6 +7,7 @@ using Jippnas.Web.Features.Hubs;
 using Jippnas.Web.Features.Imports;
 using Jippnas.Web.Features.Innovations;
 using Jippnas.Web.Features.Regions;
+using Jippnas.Web.Features.Replication;
 using Jippnas.Web.Features.Search;
 using Jippnas.Web.Features.Tokens;
 using Jippnas.Web.Features.Shared;
@@ -29,6 +30,7 @@ builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddImports();
 builder.Services.AddDuplicates();
 builder.Services.AddHubProgramme();
+builder.Services.AddReplication();
 builder.Services.AddImportJobs(builder.Configuration);
 
 var app = builder.Build();

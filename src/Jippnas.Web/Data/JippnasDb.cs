@@ -49,6 +49,12 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<Forum> Forums => Set<Forum>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
+    public DbSet<Replication> Replications => Set<Replication>();
+    public DbSet<ReplicationStageDate> ReplicationStages => Set<ReplicationStageDate>();
+    public DbSet<StudyVisit> StudyVisits => Set<StudyVisit>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ActionPlanComment> ActionPlanComments => Set<ActionPlanComment>();
     public DbSet<MaturityInstrument> MaturityInstruments => Set<MaturityInstrument>();
     public DbSet<MaturityAssessment> MaturityAssessments => Set<MaturityAssessment>();
     public DbSet<MaturityAnswer> MaturityAnswers => Set<MaturityAnswer>();

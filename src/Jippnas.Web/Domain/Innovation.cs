@@ -98,6 +98,9 @@ public sealed class Innovation
     /// <summary>The account that began this edition (null for imported records).</summary>
     public int? CreatedBy { get; set; }
     public int AwardCount { get; set; }
+
+    /// <summary>Replications of this innovation agreed and under way or done (kept by the replication desk).</summary>
+    public int ReplicationCount { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

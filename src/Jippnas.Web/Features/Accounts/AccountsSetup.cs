@@ -41,7 +41,7 @@ public sealed class AccountOptions
 public static class PermissionCatalog
 {
     public static IReadOnlyList<PermissionRule> All { get; } =
-        [.. AccountPermissions.All, .. Audit.AuditPermissions.All, .. ImportPermissions.All, .. DuplicatePermissions.All, .. SearchPermissions.All, .. InnovationPermissions.All, .. Hubs.HubPermissions.All, .. Mentoring.MentoringPermissions.All];
+        [.. AccountPermissions.All, .. Audit.AuditPermissions.All, .. ImportPermissions.All, .. DuplicatePermissions.All, .. SearchPermissions.All, .. InnovationPermissions.All, .. Hubs.HubPermissions.All, .. Mentoring.MentoringPermissions.All, .. Replication.ReplicationPermissions.All];
 }
 
 public static class AccountsSetup

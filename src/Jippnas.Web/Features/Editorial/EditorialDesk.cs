@@ -59,6 +59,40 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
         return EditorialOutcome.Done(innovation.Id);
     }
 
+    /// <summary>
+    /// Drafts the replica of <paramref name="origin"/> for the replicating agency: a record of that agency carrying the
+    /// origin's description (not its unit, year, phase, status or contacts, which are the replica's own), to be
+    /// completed by the agency and published through this workflow. Runs in the caller's transaction.
+    /// </summary>
+    public async Task<int> DraftReplicaAsync(Innovation origin, int agencyId, int userId, CancellationToken cancellationToken)
+    {
+        var values = EditionFields.Of(origin);
+        values["agency"] = agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var own in new[] { "unit", "year", "phase", "status", "status_reason", "contact_name", "contact_email", "contact_phone" })
+        {
+            values[own] = null;
+        }
+
+        var now = clock.GetUtcNow();
+        var replica = new Innovation
+        {
+            Name = values["name"]!,
+            IsPublished = false,
+            EditorialState = EditorialState.Draft,
+            Provenance = Provenance.Submitted,
+            ProvenanceNote = $"Replikasi dari inovasi {origin.Id} ({origin.Name}).",
+            CreatedBy = userId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        EditionFields.ApplyTo(replica, values, await RegionOfAsync(values, cancellationToken));
+        db.Innovations.Add(replica);
+        await db.SaveChangesAsync(cancellationToken);
+        Log(replica.Id, replica.Id, 1, userId, RevisionAction.Create, EditorialState.Draft, replica.ProvenanceNote, EditionFields.Diff(EditionFields.Clean(null), values), values);
+        await db.SaveChangesAsync(cancellationToken);
+        return replica.Id;
+    }
+
     /// <summary>Saves the form over an edition in draft or returned; <paramref name="readAt"/> is the version the form was read at.</summary>
     public async Task<EditorialOutcome> SaveAsync(int id, IReadOnlyDictionary<string, string?> posted, int readAt, EditorialScope scope, int userId, CancellationToken cancellationToken, RevisionAction action = RevisionAction.Save)
     {

@@ -14,6 +14,7 @@ public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchS
     public ReferenceSnapshot Reference { get; private set; } = null!;
     public IReadOnlyList<SearchHit> Similar { get; private set; } = [];
     public IReadOnlyList<Evidence.EvidenceItem> Files { get; private set; } = [];
+    public Replication.Lineage Lineage { get; private set; } = Replication.Lineage.None;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchS
         Reference = await catalog.GetAsync(cancellationToken);
         Similar = await search.SimilarAsync(key, 5, cancellationToken);
         Files = await evidence.ListAsync([key], publicOnly: true, cancellationToken);
+        Lineage = await Replication.LineageQueries.ReadAsync(db, key, cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,8 @@
+namespace Jippnas.Web.Features.Replication;
+
+public static class ReplicationSetup
+{
+    /// <summary>Replication: the record and its stages, study visits, action plans.</summary>
+    public static IServiceCollection AddReplication(this IServiceCollection services) =>
+        services.AddScoped<ReplicationDesk>().AddScoped<ActionPlanDesk>();
+}

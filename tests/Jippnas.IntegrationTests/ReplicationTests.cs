@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using Jippnas.IntegrationTests.Infrastructure;
+using Jippnas.Web.Data;
+using Jippnas.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jippnas.IntegrationTests;
+
+/// <summary>
+/// Replication on both databases, through the pages: a hub administrator opens a replication of a published
+/// innovation for an agency of a regency (its replica drafted as the agency's record); the agency's operator records
+/// the study visit and an action plan with budget lines and moves it along the stages to implemented; skipped and
+/// ended stages, missing conditions, bad amounts and a plan saved by someone else meanwhile are refused clearly and
+/// write nothing; the origin's public page shows the replica in its lineage and counts it.
+/// </summary>
+public abstract class ReplicationTests(DatabaseProvider provider) : FreshPortalTests(provider)
+{
+    private static readonly string Today = AdminHttp.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [SkippableFact]
+    public async Task A_replication_goes_from_proposal_to_implemented_and_shows_on_the_origin()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var (origin, agency) = await Portal.WithDbAsync(async db => (
+            await db.Innovations.Where(i => i.IsPublished && i.AgencyId != null).OrderBy(i => i.Id).Select(i => new { i.Id, i.Name, i.AgencyId }).FirstAsync(),
+            await db.Agencies.Where(a => a.RegionCode == "35.01").Select(a => new { a.Id, a.Name }).FirstAsync()));
+        await AdminHttp.EnsureAccountAsync(Portal, "replikasi@jatimprov.go.id", "Admin Hub Jatim", AccountRole.HubAdministrator, GrantScope.Province, "35");
+        var hubAdmin = await AdminHttp.SignInAsync(Portal, "replikasi@jatimprov.go.id", AdminHttp.Password, null);
+        await AdminHttp.EnsureAccountAsync(Portal, "operator@pacitankab.go.id", "Operator Pacitan", AccountRole.Operator, GrantScope.Agency, $"{agency.Id}");
+        var operatorClient = await AdminHttp.SignInAsync(Portal, "operator@pacitankab.go.id", AdminHttp.Password, null);
+
+        // Opening: an unknown origin, the origin's own agency and a modification without what changed are refused.
+        var open = new Dictionary<string, string> { ["asal"] = $"{origin.Id}", ["instansi"] = $"{agency.Id}", ["adaptation"] = "adopsi" };
+        (await PostAsync(hubAdmin, "/kelola/replikasi", new(open) { ["asal"] = "999999" })).Body.ShouldContain("Inovasi asal: '999999' bukan inovasi terbit");
+        (await PostAsync(hubAdmin, "/kelola/replikasi", new(open) { ["adaptation"] = "modifikasi" })).Body.ShouldContain("Yang diubah: wajib diisi bila inovasi dimodifikasi");
+        (await PostAsync(operatorClient, "/kelola/replikasi", open)).Status.ShouldBe(HttpStatusCode.Forbidden); // operators do not open
+        (await Portal.WithDbAsync(db => db.Replications.CountAsync())).ShouldBe(0);
+        var opened = await AdminHttp.PostAsync(hubAdmin, "/kelola/replikasi", open);
+        opened.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var path = opened.Headers.Location!.OriginalString;
+        var replication = await Portal.WithDbAsync(db => db.Replications.Include(r => r.Replica).SingleAsync());
+        (replication.Stage, replication.Replica!.AgencyId, replication.Replica.EditorialState, replication.Replica.RegencyCode).ShouldBe((ReplicationStage.Proposed, agency.Id, EditorialState.Draft, "35.01"));
+        (await PostAsync(hubAdmin, "/kelola/replikasi", open)).Body.ShouldContain("sudah mereplikasi");
+
+        // Skipping a stage is refused with what is allowed; a future date too.
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(1, "studi-tiru"))).Body.ShouldContain("tidak dapat ke \"Studi tiru\"; yang dapat: \"Disetujui pemilik inovasi\", \"Ditolak pemilik inovasi\", \"Dihentikan\"");
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(1, "disetujui").With("on", AdminHttp.Today.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).Body.ShouldContain("belum terjadi");
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(1, "disetujui"))).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(1, "studi-tiru"))).Body.ShouldContain("sudah diubah orang lain"); // stale
+        (await Portal.WithDbAsync(db => db.Innovations.Where(i => i.Id == origin.Id).Select(i => i.ReplicationCount).SingleAsync())).ShouldBe(1);
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(2, "studi-tiru"))).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        // The action plan stage needs a study visit; a bad cost is refused by name.
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(3, "rencana-aksi"))).Body.ShouldContain("catat dulu studi tirunya");
+        var visit = new Dictionary<string, string> { ["visit_on"] = Today, ["host"] = "Pemerintah Kabupaten Banyuwangi", ["participant_count"] = "8", ["findings"] = "Alur layanan dan aplikasi dipelajari.", ["cost"] = "12,5 juta" };
+        (await PostAsync(operatorClient, $"{path}?handler=visit", visit)).Body.ShouldContain("Biaya: '12,5 juta' bukan jumlah rupiah");
+        (await PostAsync(operatorClient, $"{path}?handler=visit", new(visit) { ["cost"] = "Rp12.500.000" })).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await Portal.WithDbAsync(db => db.StudyVisits.SingleAsync())).Cost.ShouldBe(12_500_000m);
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(3, "rencana-aksi"))).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        // The plan: a bad amount and an end before its start are refused by row; then saved; "budgeted" needs every line.
+        var planPath = $"{path}/rencana-aksi";
+        var plan = Plan(0, ("Penyusunan SOP layanan", "Rp25.000.000", "apbd", "2027"), ("Pelatihan petugas", "", "", ""));
+        var bad = new Dictionary<string, string>(plan) { ["Items[0].Amount"] = "25jt", ["Items[1].StartsOn"] = "2027-03-01", ["Items[1].EndsOn"] = "2027-02-01" };
+        var refused = await PostAsync(operatorClient, planPath, bad);
+        refused.Body.ShouldContain("Kegiatan 1 — anggaran: '25jt' bukan jumlah rupiah");
+        refused.Body.ShouldContain("Kegiatan 2 — selesai: 2027-02-01 sebelum mulai 2027-03-01");
+        (await PostAsync(operatorClient, planPath, plan)).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(4, "dianggarkan"))).Body.ShouldContain("1 kegiatan rencana aksi belum lengkap anggarannya");
+
+        // Two people on the same plan: the mentor's later save from version 1 is told what the operator changed.
+        var read = await operatorClient.GetStringAsync(planPath);
+        var snapshot = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(read, "name=\"dibaca\" value=\"([^\"]*)\"").Groups[1].Value);
+        var full = Plan(1, ("Penyusunan SOP layanan", "Rp25.000.000", "apbd", "2027"), ("Pelatihan petugas", "7.500.000", "apbd", "2027")).With("dibaca", snapshot);
+        (await PostAsync(operatorClient, planPath, full)).Status.ShouldBe(HttpStatusCode.Redirect);
+        var stale = await PostAsync(hubAdmin, planPath, new Dictionary<string, string>(full) { ["Items[0].Amount"] = "30.000.000" });
+        stale.Status.ShouldBe(HttpStatusCode.BadRequest);
+        stale.Body.ShouldContain("sudah disimpan orang lain sejak Anda membukanya");
+        stale.Body.ShouldContain("Kegiatan 2, anggaran: \"—\" menjadi \"7.500.000\"");
+        (await Portal.WithDbAsync(db => db.ActionItems.SumAsync(i => i.Amount))).ShouldBe(32_500_000m);
+
+        // Budgeted → trial → implemented; the origin's page shows the replica; an ended replication does not move.
+        var version = 4;
+        foreach (var stage in new[] { "dianggarkan", "uji-coba", "diterapkan" })
+        {
+            (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(version++, stage))).Status.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await Portal.WithDbAsync(db => db.Replications.Select(r => r.Stage).SingleAsync())).ShouldBe(ReplicationStage.Implemented);
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(version, "dilembagakan"))).Body.ShouldContain("isi nomor dan tanggal regulasi");
+        (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(version, "dihentikan"))).Body.ShouldContain("Alasan: wajib diisi");
+        var page = WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync($"/inovasi/{origin.Id}"));
+        page.ShouldContain("Direplikasi 1 kali");
+        page.ShouldContain($"{agency.Name}, Kabupaten Pacitan");
+
+        // The plan downloads; another province's hub administrator may not see the replication.
+        (await operatorClient.GetAsync($"{planPath}?handler=export&format=xlsx")).Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        await AdminHttp.EnsureAccountAsync(Portal, "hub@sumselprov.go.id", "Admin Hub Sumsel", AccountRole.HubAdministrator, GrantScope.Province, "16");
+        var other = await AdminHttp.SignInAsync(Portal, "hub@sumselprov.go.id", AdminHttp.Password, null);
+        (await other.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private static Dictionary<string, string> Advance(int version, string stage) => new() { ["versi"] = $"{version}", ["stage"] = stage, ["on"] = Today };
+
+    private static Dictionary<string, string> Plan(int version, params (string Activity, string Amount, string Source, string Year)[] items)
+    {
+        var fields = new Dictionary<string, string> { ["versi"] = $"{version}", ["dibaca"] = "[]" };
+        for (var i = 0; i < items.Length; i++)
+        {
+            fields[$"Items[{i}].Activity"] = items[i].Activity;
+            fields[$"Items[{i}].Unit"] = "Bagian Organisasi";
+            fields[$"Items[{i}].Amount"] = items[i].Amount;
+            fields[$"Items[{i}].Source"] = items[i].Source;
+            fields[$"Items[{i}].FiscalYear"] = items[i].Year;
+            fields[$"Items[{i}].Status"] = "rencana";
+        }
+
+        return fields;
+    }
+
+    private static Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient client, string path, Dictionary<string, string> fields) =>
+        AdminHttp.PostReadAsync(client, path, fields);
+}
+
+public sealed class SqliteReplicationTests() : ReplicationTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresReplicationTests() : ReplicationTests(DatabaseProvider.PostgreSql);
