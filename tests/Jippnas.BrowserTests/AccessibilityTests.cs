@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/hub/1", 200)]
     [InlineData("/jaringan", 200)]
     [InlineData("/forum", 200)]
+    [InlineData("/replikasi", 200)]
     [InlineData("/satu-opd-satu-inovasi", 200)]
     [InlineData("/satu-opd-satu-inovasi/35", 200)]
     [InlineData("/satu-opd-satu-inovasi/pemerintah/266", 200)]

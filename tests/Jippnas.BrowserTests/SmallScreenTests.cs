@@ -42,6 +42,7 @@ public sealed class SmallScreenTests(PortalFixture portal)
     [InlineData("/hub/1")]
     [InlineData("/jaringan")]
     [InlineData("/forum")]
+    [InlineData("/replikasi")]
     [InlineData("/satu-opd-satu-inovasi")]
     [InlineData("/satu-opd-satu-inovasi/35")]
     [InlineData("/satu-opd-satu-inovasi/pemerintah/266")]

@@ -94,6 +94,21 @@ public abstract class ReplicationTests(DatabaseProvider provider) : FreshPortalT
         page.ShouldContain("Direplikasi 1 kali");
         page.ShouldContain($"{agency.Name}, Kabupaten Pacitan");
 
+        // The dashboards: per stage, budget committed by source and year, the most replicated; the list as CSV; by hub.
+        var dashboard = WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync("/replikasi"));
+        dashboard.ShouldContain("Replikasi per tahap (1)");
+        dashboard.ShouldContain(Jippnas.Web.Features.Shared.Formats.Rupiah(32_500_000m));
+        dashboard.ShouldContain(origin.Name);
+        var csv = await Portal.Browser().GetStringAsync("/replikasi?handler=export&format=csv");
+        csv.ShouldContain($"{replication.Id},{origin.Id},");
+        csv.ShouldContain("Diterapkan");
+        var hubId = await Portal.WithDbAsync(db => db.Hubs.Where(h => h.ProvinceCode == "35").Select(h => h.Id).SingleAsync());
+        WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync($"/replikasi?hub={hubId}")).ShouldContain("Replikasi per tahap (1)");
+        (await Portal.Browser().GetAsync("/replikasi?hub=abc")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync($"/hub/{hubId}")).ShouldContain("1 replikasi sedang berjalan");
+        var sorted = WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync("/cari?sort=replikasi"));
+        System.Text.RegularExpressions.Regex.Match(sorted, "href=\"/inovasi/(\\d+)\"").Groups[1].Value.ShouldBe($"{origin.Id}"); // the most replicated first
+
         // The plan downloads; another province's hub administrator may not see the replication.
         (await operatorClient.GetAsync($"{planPath}?handler=export&format=xlsx")).Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         await AdminHttp.EnsureAccountAsync(Portal, "hub@sumselprov.go.id", "Admin Hub Sumsel", AccountRole.HubAdministrator, GrantScope.Province, "16");

@@ -35,6 +35,9 @@ public sealed class DetailsModel(JippnasDb db, Maturity.MaturityDesk maturity, T
     /// <summary>The hub's latest verified maturity self-assessment: its instrument and the verified score of each aspect.</summary>
     public (MaturityInstrument Instrument, MaturityAssessment Assessment, IReadOnlyList<Maturity.AspectScore> Scores)? Maturity { get; private set; }
 
+    /// <summary>The hub's replications per stage (all years).</summary>
+    public IReadOnlyDictionary<ReplicationStage, int> Replications { get; private set; } = new Dictionary<ReplicationStage, int>();
+
     [BindProperty(SupportsGet = true, Name = "tahun")]
     public int? Requested { get; set; }
 
@@ -69,6 +72,7 @@ public sealed class DetailsModel(JippnasDb db, Maturity.MaturityDesk maturity, T
             Compliance = (rollup.Sum(r => r.Opds), rollup.Sum(r => r.Compliant));
         }
         await LoadMaturityAsync(id, cancellationToken);
+        Replications = await db.Replications.Where(r => r.HubId == id).GroupBy(r => r.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return Page();
     }
 

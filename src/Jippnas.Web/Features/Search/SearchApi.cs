@@ -73,7 +73,7 @@ public static class SearchApi
             new QueryParameter("award", "Kode penghargaan / award kind code, e.g. KIPP_TOP45"),
             new QueryParameter("phase", "penciptaan | pengembangan | pelembagaan"),
             new QueryParameter("status", "berjalan | berkembang | berhenti | vakum | belum-dikonfirmasi"),
-            new QueryParameter("sort", "relevansi (default) | terbaru | penghargaan"),
+            new QueryParameter("sort", "relevansi (default) | terbaru | penghargaan | replikasi"),
             QueryParameters.Page,
             new QueryParameter("pageSize", "1–100, default 20", IsInteger: true)))
         .WithName("Search")

@@ -10,6 +10,9 @@ public enum SearchSort
     Relevance = 0,
     Newest = 1,
     Awarded = 2,
+
+    /// <summary>Most replicated first (replications agreed and under way or done).</summary>
+    Replicated = 3,
 }
 
 /// <summary>
@@ -76,6 +79,7 @@ public sealed record SearchQuery(string? Q, InnovationFilter Filter, SearchSort 
         SearchSort.Relevance => "relevansi",
         SearchSort.Newest => "terbaru",
         SearchSort.Awarded => "penghargaan",
+        SearchSort.Replicated => "replikasi",
     };
 
     /// <summary>The facet tags this query filters on: they join the full-text expression.</summary>

@@ -191,8 +191,9 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         {
             (SearchSort.Newest, _) => ranked.OrderByDescending(r => facts.Year(r.Id) ?? 0).ThenByDescending(r => r.Id),
             (SearchSort.Awarded, _) => ranked.OrderByDescending(r => facts.Awards(r.Id)).ThenByDescending(r => r.Score).ThenByDescending(r => r.Id),
-            (SearchSort.Relevance, true) => ranked.OrderByDescending(r => facts.Awards(r.Id)).ThenBy(r => facts.Status(r.Id) == InnovationStatus.Running ? 0 : 1).ThenByDescending(r => r.Id),
-            (SearchSort.Relevance, false) => ranked.OrderByDescending(r => r.Score).ThenByDescending(r => facts.Awards(r.Id)).ThenByDescending(r => r.Id),
+            (SearchSort.Replicated, _) => ranked.OrderByDescending(r => facts.Replications(r.Id)).ThenByDescending(r => r.Score).ThenByDescending(r => facts.Awards(r.Id)).ThenByDescending(r => r.Id),
+            (SearchSort.Relevance, true) => ranked.OrderByDescending(r => facts.Awards(r.Id)).ThenByDescending(r => facts.Replications(r.Id)).ThenBy(r => facts.Status(r.Id) == InnovationStatus.Running ? 0 : 1).ThenByDescending(r => r.Id),
+            (SearchSort.Relevance, false) => ranked.OrderByDescending(r => r.Score).ThenByDescending(r => facts.Replications(r.Id)).ThenByDescending(r => facts.Awards(r.Id)).ThenByDescending(r => r.Id),
         };
         return [.. order.Select(r => r.Id)];
     }
