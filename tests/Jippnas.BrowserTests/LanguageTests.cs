@@ -7,8 +7,8 @@ namespace Jippnas.BrowserTests;
 [Collection(PortalInChromium.Name)]
 public sealed partial class LanguageTests(PortalFixture portal)
 {
-    private static readonly string[] IndonesianMenu = ["Beranda", "Cari", "Inovasi", "Wilayah", "Hub JIPP", "Data Terbuka"];
-    private static readonly string[] EnglishMenu = ["Home", "Search", "Innovations", "Regions", "JIPP Hubs", "Open Data"];
+    private static readonly string[] IndonesianMenu = ["Beranda", "Cari", "Inovasi", "Wilayah", "Hub JIPP", "Replikasi", "Data Terbuka"];
+    private static readonly string[] EnglishMenu = ["Home", "Search", "Innovations", "Regions", "JIPP Hubs", "Replication", "Open Data"];
 
     [SkippableFact]
     public async Task English_link_switches_the_language_it_persists_and_Bahasa_Indonesia_switches_back()

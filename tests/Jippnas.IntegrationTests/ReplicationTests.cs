@@ -51,6 +51,14 @@ public abstract class ReplicationTests(DatabaseProvider provider) : FreshPortalT
         (await Portal.WithDbAsync(db => db.Innovations.Where(i => i.Id == origin.Id).Select(i => i.ReplicationCount).SingleAsync())).ShouldBe(1);
         (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(2, "studi-tiru"))).Status.ShouldBe(HttpStatusCode.Redirect);
 
+        // The owner's agreement as a document of the stage reached; a stage not reached yet is refused.
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        (await UploadAsync(operatorClient, path, "dianggarkan", pdf)).Body.ShouldContain("Tahap dokumen: pilih tahap yang sudah dicapai");
+        (await UploadAsync(operatorClient, path, "disetujui", pdf)).Status.ShouldBe(HttpStatusCode.Redirect);
+        var document = await Portal.WithDbAsync(db => db.ReplicationFiles.SingleAsync());
+        (document.Stage, document.MediaType).ShouldBe((ReplicationStage.Agreed, "application/pdf"));
+        (await hubAdmin.GetByteArrayAsync($"{path}?handler=file&file={document.Id}")).ShouldBe(pdf);
+
         // The action plan stage needs a study visit; a bad cost is refused by name.
         (await PostAsync(operatorClient, $"{path}?handler=advance", Advance(3, "rencana-aksi"))).Body.ShouldContain("catat dulu studi tirunya");
         var visit = new Dictionary<string, string> { ["visit_on"] = Today, ["host"] = "Pemerintah Kabupaten Banyuwangi", ["participant_count"] = "8", ["findings"] = "Alur layanan dan aplikasi dipelajari.", ["cost"] = "12,5 juta" };
@@ -114,6 +122,21 @@ public abstract class ReplicationTests(DatabaseProvider provider) : FreshPortalT
         await AdminHttp.EnsureAccountAsync(Portal, "hub@sumselprov.go.id", "Admin Hub Sumsel", AccountRole.HubAdministrator, GrantScope.Province, "16");
         var other = await AdminHttp.SignInAsync(Portal, "hub@sumselprov.go.id", AdminHttp.Password, null);
         (await other.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await other.GetAsync($"{path}?handler=file&file={document.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> UploadAsync(HttpClient client, string path, string stage, byte[] content)
+    {
+        var page = await client.GetStringAsync(path);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(AdminHttp.Token(page)), "__RequestVerificationToken" },
+            { new StringContent(stage), "file_stage" },
+            { new StringContent("Surat persetujuan pemilik inovasi"), "file_description" },
+            { new ByteArrayContent(content), "berkas", "persetujuan.pdf" },
+        };
+        var response = await client.PostAsync($"{path}?handler=upload", form);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     private static Dictionary<string, string> Advance(int version, string stage) => new() { ["versi"] = $"{version}", ["stage"] = stage, ["on"] = Today };

@@ -52,6 +52,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<Replication> Replications => Set<Replication>();
     public DbSet<ReplicationStageDate> ReplicationStages => Set<ReplicationStageDate>();
     public DbSet<StudyVisit> StudyVisits => Set<StudyVisit>();
+    public DbSet<ReplicationFile> ReplicationFiles => Set<ReplicationFile>();
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionPlanComment> ActionPlanComments => Set<ActionPlanComment>();

@@ -102,6 +102,23 @@ public sealed class ReplicationStageDate
     public int? RecordedBy { get; set; }
 }
 
+/// <summary>A document of a replication's stage (the owner's agreement, an approval, the regulation), kept in the evidence store.</summary>
+public sealed class ReplicationFile
+{
+    public const int MaxDescription = 300;
+
+    public int Id { get; init; }
+    public int ReplicationId { get; init; }
+    public ReplicationStage Stage { get; init; }
+    public required string Name { get; init; }
+    public required string MediaType { get; init; }
+    public long Size { get; init; }
+    public required string Sha256 { get; init; }
+    public string? Description { get; init; }
+    public int UploadedBy { get; init; }
+    public DateTimeOffset UploadedAt { get; init; }
+}
+
 /// <summary>A study visit (studi tiru) to the origin: when, to whom, who went, the agenda, what was learnt, its cost.</summary>
 public sealed class StudyVisit
 {

@@ -49,6 +49,22 @@ internal sealed class ReplicationStageDateConfiguration : IEntityTypeConfigurati
     }
 }
 
+internal sealed class ReplicationFileConfiguration : IEntityTypeConfiguration<ReplicationFile>
+{
+    public void Configure(EntityTypeBuilder<ReplicationFile> builder)
+    {
+        builder.ToTable("replication_files");
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.MediaType).HasMaxLength(100);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.Description).HasMaxLength(ReplicationFile.MaxDescription);
+        builder.HasOne<Replication>().WithMany().HasForeignKey(f => f.ReplicationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(f => f.UploadedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.ReplicationId, f.Stage });
+        builder.HasIndex(f => f.UploadedBy);
+    }
+}
+
 internal sealed class StudyVisitConfiguration : IEntityTypeConfiguration<StudyVisit>
 {
     public void Configure(EntityTypeBuilder<StudyVisit> builder)

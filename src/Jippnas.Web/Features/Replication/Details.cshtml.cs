@@ -16,7 +16,7 @@ namespace Jippnas.Web.Features.Replication;
 /// study visits and the form that records one, and the action plan's progress.
 /// </summary>
 [Authorize(Policy = ReplicationPermissions.Work)]
-public sealed class DetailsModel(JippnasDb db, ReplicationDesk desk, CurrentAccess access, IAuthorizationService authorization, Texts t) : PageModel
+public sealed class DetailsModel(JippnasDb db, ReplicationDesk desk, Evidence.EvidenceShelf shelf, Evidence.IEvidenceStore store, CurrentAccess access, IAuthorizationService authorization, Texts t) : PageModel
 {
     public Domain.Replication Replication { get; private set; } = null!;
 
@@ -27,6 +27,19 @@ public sealed class DetailsModel(JippnasDb db, ReplicationDesk desk, CurrentAcce
     public IReadOnlyList<StudyVisit> Visits { get; private set; } = [];
 
     public ActionPlan? Plan { get; private set; }
+
+    public IReadOnlyList<ReplicationFile> Files { get; private set; } = [];
+
+    public long MaxBytes => shelf.MaxBytes;
+
+    [BindProperty(Name = "berkas")]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty(Name = "file_stage")]
+    public string? FileStage { get; set; }
+
+    [BindProperty(Name = "file_description")]
+    public string? FileDescription { get; set; }
 
     [BindProperty(Name = "versi")]
     public int ReadAt { get; set; }
@@ -122,6 +135,53 @@ public sealed class DetailsModel(JippnasDb db, ReplicationDesk desk, CurrentAcce
         return Redirect($"/kelola/replikasi/{id}#studi-tiru");
     }
 
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (ReplicationStages.All.FirstOrDefault(s => s.Slug == FileStage) is not { Slug: not null } chosen || !Replication.Dates.Exists(d => d.Stage == chosen.Stage && d.ActualOn is not null))
+        {
+            return this.Refused([("file_stage", t["Tahap dokumen: pilih tahap yang sudah dicapai replikasi ini."])]);
+        }
+
+        var (file, error) = await shelf.StoreAsync(Upload, cancellationToken);
+        if (file is null)
+        {
+            return this.Refused([("berkas", error!)]);
+        }
+
+        var me = (await access.GetAsync(User, cancellationToken))!;
+        var outcome = await desk.AddFileAsync(id, FileStage, file, FileDescription, me.UserId, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return this.Refused(outcome.Errors);
+        }
+
+        Flash = t["Dokumen tahap tersimpan."];
+        return Redirect($"/kelola/replikasi/{id}#dokumen");
+    }
+
+    /// <summary>A stage document, to those who work on the replication (never cached by shared caches).</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, int file, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Files.FirstOrDefault(f => f.Id == file) is not { } found || store.Open(found.Sha256) is not { } content)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return File(content, found.MediaType, found.Name);
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var (replication, refusal) = await this.WorkAsync(
@@ -136,6 +196,7 @@ public sealed class DetailsModel(JippnasDb db, ReplicationDesk desk, CurrentAcce
         HubName = replication.HubId is { } hubId ? await db.Hubs.Where(h => h.Id == hubId).Select(h => h.Name).FirstOrDefaultAsync(cancellationToken) : null;
         Visits = await db.StudyVisits.Where(v => v.ReplicationId == id).OrderBy(v => v.VisitedOn).ToListAsync(cancellationToken);
         Plan = await db.ActionPlans.Include(p => p.Items).FirstOrDefaultAsync(p => p.ReplicationId == id, cancellationToken);
+        Files = await db.ReplicationFiles.Where(f => f.ReplicationId == id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
         return null;
     }
 }

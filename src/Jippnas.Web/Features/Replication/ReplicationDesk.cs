@@ -311,6 +311,37 @@ public sealed class ReplicationDesk(JippnasDb db, EditorialDesk editorial, TimeP
         return HubOutcome.Done(visit.Id);
     }
 
+    /// <summary>Adds a document to a stage the replication has reached (kept in the evidence store by the caller).</summary>
+    public async Task<HubOutcome> AddFileAsync(int id, string? stage, Evidence.StoredUpload file, string? description, int userId, CancellationToken cancellationToken)
+    {
+        var replication = await db.Replications.Include(r => r.Dates).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (replication is null)
+        {
+            return HubOutcome.Refused("", "Replikasi ini tidak ditemukan.");
+        }
+
+        var chosen = ReplicationStages.All.FirstOrDefault(s => s.Slug == stage);
+        if (chosen.Slug is null || !replication.Dates.Exists(d => d.Stage == chosen.Stage && d.ActualOn is not null))
+        {
+            return HubOutcome.Refused("file_stage", "Tahap dokumen: pilih tahap yang sudah dicapai replikasi ini.");
+        }
+
+        description = Trimmed(description);
+        if (description?.Length > ReplicationFile.MaxDescription)
+        {
+            return HubOutcome.Refused("file_description", $"Keterangan: paling panjang {ReplicationFile.MaxDescription} karakter.");
+        }
+
+        var row = new ReplicationFile
+        {
+            ReplicationId = id, Stage = chosen.Stage, Name = file.Name, MediaType = file.MediaType, Size = file.Size, Sha256 = file.Sha256,
+            Description = description, UploadedBy = userId, UploadedAt = clock.GetUtcNow(),
+        };
+        db.ReplicationFiles.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return HubOutcome.Done(row.Id);
+    }
+
     /// <summary>Counts again the replications of an innovation that count (<see cref="ReplicationStages.Counts"/>).</summary>
     public async Task RecountAsync(int originId, CancellationToken cancellationToken)
     {
