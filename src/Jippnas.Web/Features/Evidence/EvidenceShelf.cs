@@ -5,6 +5,7 @@ using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
 using Jippnas.Web.Features.Innovations;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -139,6 +140,23 @@ public sealed class EvidenceShelf(JippnasDb db, IEvidenceStore store, IOptions<E
 
         var name = clean.ToString().Trim(' ', '.');
         return (name.Length == 0 ? "dokumen" : name.Length > 150 ? name[..150] : name) + type.Extension;
+    }
+}
+
+/// <summary>Serving a stored document from a page that has already decided the person may see it.</summary>
+public static class PrivateDocuments
+{
+    /// <summary>The document with <paramref name="sha256"/> as a download never kept by shared caches and never run as a page; 404 when the content is missing.</summary>
+    public static IActionResult Serve(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, IEvidenceStore store, string sha256, string mediaType, string name)
+    {
+        if (store.Open(sha256) is not { } content)
+        {
+            return page.NotFound();
+        }
+
+        page.Response.Headers.CacheControl = "private, no-store";
+        page.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return page.File(content, mediaType, name);
     }
 }
 

@@ -1,6 +1,7 @@
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
 using Jippnas.Web.Features.Accounts;
+using Jippnas.Web.Features.Evidence;
 using Jippnas.Web.Features.Hubs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -141,14 +142,7 @@ public sealed class SessionModel(JippnasDb db, MentoringDesk desk, Evidence.Evid
             return refused;
         }
 
-        if (Files.FirstOrDefault(f => f.Id == file) is not { } found || store.Open(found.Sha256) is not { } content)
-        {
-            return NotFound();
-        }
-
-        Response.Headers.CacheControl = "private, no-store";
-        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        return File(content, found.MediaType, found.Name);
+        return Files.FirstOrDefault(f => f.Id == file) is { } found ? this.Serve(store, found.Sha256, found.MediaType, found.Name) : NotFound();
     }
 
     public async Task<IActionResult> OnPostStatusAsync(int id, CancellationToken cancellationToken)
