@@ -53,6 +53,7 @@ public sealed class JippnasDb(DbContextOptions<JippnasDb> options) : IdentityUse
     public DbSet<ReplicationStageDate> ReplicationStages => Set<ReplicationStageDate>();
     public DbSet<StudyVisit> StudyVisits => Set<StudyVisit>();
     public DbSet<ReplicationFile> ReplicationFiles => Set<ReplicationFile>();
+    public DbSet<ShortlistEntry> Shortlist => Set<ShortlistEntry>();
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionPlanComment> ActionPlanComments => Set<ActionPlanComment>();

@@ -119,6 +119,20 @@ public sealed class ReplicationFile
     public DateTimeOffset UploadedAt { get; init; }
 }
 
+/// <summary>An innovation shortlisted for a regency/city (and the need it would answer) by its mentor or hub.</summary>
+public sealed class ShortlistEntry
+{
+    public const int MaxNote = 1000;
+
+    public int Id { get; init; }
+    public required string RegencyCode { get; init; }
+    public int? NeedId { get; init; }
+    public int InnovationId { get; init; }
+    public string? Note { get; init; }
+    public int AddedBy { get; init; }
+    public DateTimeOffset AddedAt { get; init; }
+}
+
 /// <summary>A study visit (studi tiru) to the origin: when, to whom, who went, the agenda, what was learnt, its cost.</summary>
 public sealed class StudyVisit
 {

@@ -65,6 +65,24 @@ internal sealed class ReplicationFileConfiguration : IEntityTypeConfiguration<Re
     }
 }
 
+internal sealed class ShortlistEntryConfiguration : IEntityTypeConfiguration<ShortlistEntry>
+{
+    public void Configure(EntityTypeBuilder<ShortlistEntry> builder)
+    {
+        builder.ToTable("replication_shortlist");
+        builder.Property(s => s.RegencyCode).HasMaxLength(13);
+        builder.Property(s => s.Note).HasMaxLength(ShortlistEntry.MaxNote);
+        builder.HasOne<Region>().WithMany().HasForeignKey(s => s.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Need>().WithMany().HasForeignKey(s => s.NeedId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Innovation>().WithMany().HasForeignKey(s => s.InnovationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AccountUser>().WithMany().HasForeignKey(s => s.AddedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.RegencyCode, s.InnovationId }).IsUnique();
+        builder.HasIndex(s => s.NeedId);
+        builder.HasIndex(s => s.InnovationId);
+        builder.HasIndex(s => s.AddedBy);
+    }
+}
+
 internal sealed class StudyVisitConfiguration : IEntityTypeConfiguration<StudyVisit>
 {
     public void Configure(EntityTypeBuilder<StudyVisit> builder)

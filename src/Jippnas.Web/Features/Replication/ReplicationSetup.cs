@@ -2,7 +2,7 @@ namespace Jippnas.Web.Features.Replication;
 
 public static class ReplicationSetup
 {
-    /// <summary>Replication: the record and its stages, study visits, action plans.</summary>
+    /// <summary>Replication: matching needs to innovations, the record and its stages, study visits, action plans.</summary>
     public static IServiceCollection AddReplication(this IServiceCollection services) =>
-        services.AddScoped<ReplicationDesk>().AddScoped<ActionPlanDesk>();
+        services.AddScoped<ReplicationDesk>().AddScoped<ActionPlanDesk>().AddScoped<MatchingService>();
 }
