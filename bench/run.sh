@@ -24,6 +24,7 @@ pg_analyze=${BENCH_PG_ANALYZE:-1}
 government=${BENCH_GOVERNMENT:-266}
 agencies=${BENCH_AGENCIES:-40}
 agency_years=${BENCH_AGENCY_YEARS:-10}
+replications=${BENCH_REPLICATIONS:-50000}
 threads=2
 connections=(4 32)
 
@@ -120,6 +121,9 @@ targets=(
   "/satu-opd-satu-inovasi/pemerintah/$government|fixed|/satu-opd-satu-inovasi/pemerintah/$government"
   "/satu-opd-satu-inovasi/35|fixed|/satu-opd-satu-inovasi/35"
   "/satu-opd-satu-inovasi|fixed|/satu-opd-satu-inovasi"
+  "/inovasi/{most replicated}|fixed|/inovasi/@TOP@"
+  "/bench/match (stunting, 35.01)|fixed|/bench/match?masalah=stunting%20balita%20posyandu%20gizi&wilayah=35.01"
+  "/replikasi|fixed|/replikasi"
 )
 pages=("/" "/inovasi?province=35&sector=KESEHATAN" "/inovasi/{id}" "/satu-opd-satu-inovasi/pemerintah/$government" "/satu-opd-satu-inovasi/35" "/satu-opd-satu-inovasi")
 
@@ -192,6 +196,14 @@ bench_provider() {
   run_app synthetic-agencies "$government" "$agencies" "$agency_years" "${cfg[@]}" >"$work/agencies-$provider.log" 2>&1 || { cat "$work/agencies-$provider.log" >&2; return 1; }
   local agency_rows
   agency_rows=$(sed -n 's/^Added [0-9]* synthetic agencies and \([0-9]*\) synthetic innovations.*/\1/p' "$work/agencies-$provider.log")
+  log "$title: synthetic-replications $replications"
+  t0=$(now_ns)
+  run_app synthetic-replications "$replications" "${cfg[@]}" >"$work/replications-$provider.log" 2>&1 || { cat "$work/replications-$provider.log" >&2; return 1; }
+  replications_s=$(seconds_since "$t0")
+  lineage_id=$(sed -n 's/.*most replicated: innovation \([0-9]*\) (\([0-9]*\) replications).*/\1/p' "$work/replications-$provider.log")
+  lineage_count=$(sed -n 's/.*most replicated: innovation \([0-9]*\) (\([0-9]*\) replications).*/\2/p' "$work/replications-$provider.log")
+  [[ "$lineage_id" =~ ^[0-9]+$ ]] || { cat "$work/replications-$provider.log" >&2; return 1; }
+  log "$title: $replications replications in ${replications_s}s; most replicated innovation $lineage_id ($lineage_count)"
   if [ "$provider" = postgres ] && [ "$pg_analyze" = 1 ]; then
     psql -h 127.0.0.1 -p "$pg_port" -U postgres -d jippnas_bench -v ON_ERROR_STOP=1 -qAt -c 'VACUUM (ANALYZE)' >/dev/null
   fi
@@ -227,6 +239,7 @@ bench_provider() {
   # together), then each target again right before it is measured.
   for t in "${targets[@]}"; do
     IFS='|' read -r label kind path <<<"$t"
+    path=${path//@TOP@/$lineage_id}
     bad=$(preflight "$kind" "$path" "$max_id")
     [ -z "$bad" ] || { problems=$((problems + 1)); notes+=("Not 200 before measuring $label:$bad"); log "WARNING $label:$bad"; }
     log "$title: $label warm-up ${warmup}s"
@@ -235,6 +248,7 @@ bench_provider() {
   load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
   for t in "${targets[@]}"; do
     IFS='|' read -r label kind path <<<"$t"
+    path=${path//@TOP@/$lineage_id}
     [ "$warmup" = 0 ] || wrk_run 32 "$warmup" "$kind" "$path" "$max_id" >/dev/null
     for c in "${connections[@]}"; do
       line=$(wrk_run "$c" "$duration" "$kind" "$path" "$max_id")
@@ -262,6 +276,7 @@ bench_provider() {
   {
     echo "## $title — $(commas "$rows") synthetic innovations"
     echo
+    echo "- Replication: $replications synthetic replications in ${replications_s:-?} s (\`synthetic-replications\`); the most replicated innovation ($lineage_id) has $lineage_count"
     echo "- One agency, one innovation: agency $government given $agencies synthetic agencies and ${agency_rows:-?} innovations over $agency_years years (\`synthetic-agencies\`)"
     echo "- Load: $(commas "$rows") rows in ${load_s} s = **$(commas "$load_rate") rows/s** (\`synthetic\` command incl. process start; schema and reference data before it: ${migrate_s} s)"
     echo "- wrk: $threads threads, ${duration} s per cell; warm-up ${warmup} s per target at 32 connections, all targets once, then again before each; timeout 5 s; random ids 1..$max_id"
@@ -289,6 +304,14 @@ bench_provider() {
     }
     for c in "${connections[@]}"; do check_ratio 'Innovation page req/s vs `/bench/row`' "/inovasi/{id}" "/bench/row/{id}" "$c"; done
     for c in "${connections[@]}"; do check_ratio 'Home req/s vs `/bench/plain`' "/" "/bench/plain" "$c"; done
+    check_p95() { # label key limit
+      local ok
+      ok=$(awk -v p="${p95[$2]}" -v l="$3" 'BEGIN { print ((p != "" && p <= l) ? "PASS" : "FAIL") }')
+      [ "$ok" = PASS ] || fails=$((fails + 1))
+      printf '| %s | %s ms | ≤ %s ms | %s |\n' "$1" "${p95[$2]}" "$3" "$ok"
+    }
+    check_p95 "p95 innovation page with its lineage ($lineage_count replications), 4 conns" "/inovasi/{most replicated}|4" 50
+    check_p95 "p95 matching one need, 4 conns" "/bench/match (stunting, 35.01)|4" 200
     local page limit ok
     for page in "${pages[@]}"; do
       for c in "${connections[@]}"; do

@@ -19,7 +19,7 @@ namespace Jippnas.Web.Infrastructure;
 /// </summary>
 internal static class Cli
 {
-    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], " + Features.Accounts.AddAccountCommand.Usage + ", synthetic-agencies <government agency id> <agencies> <years> [--seed n], maturity-instrument <file.json> [--check].";
+    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], " + Features.Accounts.AddAccountCommand.Usage + ", synthetic-agencies <government agency id> <agencies> <years> [--seed n], maturity-instrument <file.json> [--check], synthetic-replications <count> [--seed n].";
 
     public static async Task<bool> TryRunAsync(string[] args)
     {
@@ -29,7 +29,7 @@ internal static class Cli
         }
 
         var command = args[0];
-        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "add-account" or "synthetic-agencies" or "maturity-instrument"))
+        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "add-account" or "synthetic-agencies" or "maturity-instrument" or "synthetic-replications"))
         {
             return Fail($"Unknown command '{command}'. {Usage}");
         }
@@ -44,6 +44,7 @@ internal static class Cli
         builder.Services.AddAccounts(builder.Configuration, builder.Environment);
         builder.Services.AddScoped<Features.Compliance.SyntheticAgencies>();
         builder.Services.AddScoped<Features.Maturity.MaturityDesk>();
+        builder.Services.AddScoped<Features.Replication.SyntheticReplications>();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -64,6 +65,7 @@ internal static class Cli
             "synthetic" => await SyntheticAsync(services, args),
             "synthetic-agencies" => await SyntheticAgenciesAsync(services, positional, args),
             "import" => await ImportAsync(services, args),
+            "synthetic-replications" => await SyntheticReplicationsAsync(services, positional, args),
             "maturity-instrument" => await MaturityInstrumentAsync(services, positional, args.Contains("--check")),
             "find-duplicates" => await FindDuplicatesAsync(services, null),
             "relevance" => await RelevanceAsync(services, positional, args.Contains("--check")),
@@ -140,6 +142,34 @@ internal static class Cli
         catch (ArgumentException e)
         {
             return Fail($"synthetic-agencies: {e.Message}");
+        }
+    }
+
+    private static async Task<bool> SyntheticReplicationsAsync(IServiceProvider services, List<string> positional, string[] args)
+    {
+        if (positional.Count < 1 || !int.TryParse(positional[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 1_000_000)
+        {
+            return Fail("synthetic-replications: give the number of replications to add, from 1 to 1000000 (e.g. 'synthetic-replications 50000').");
+        }
+
+        var seedAt = Array.IndexOf(args, "--seed");
+        var seed = 20201103;
+        if (seedAt > 0 && (seedAt + 1 >= args.Length || !int.TryParse(args[seedAt + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed)))
+        {
+            return Fail("synthetic-replications: --seed takes a whole number (e.g. '--seed 7').");
+        }
+
+        try
+        {
+            var (top, times) = await services.GetRequiredService<Features.Replication.SyntheticReplications>()
+                .AddAsync(count, seed, new Progress<int>(done => Console.Error.Write($"\r{done:N0} / {count:N0}")), CancellationToken.None);
+            Console.Error.WriteLine();
+            Console.WriteLine($"Added {count} synthetic replications; most replicated: innovation {top} ({times} replications).");
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            return Fail($"synthetic-replications: {e.Message}");
         }
     }
 

@@ -65,6 +65,10 @@ public static class Platform
                     ? Results.NotFound()
                     : Results.Content($"<!doctype html><title>{WebUtility.HtmlEncode(name)}</title><h1>{WebUtility.HtmlEncode(name)}</h1>", "text/html; charset=utf-8");
             }).ExcludeFromDescription();
+
+            // Matching one need, without the page around it (it needs a signed-in mentor): the replication benchmark.
+            app.MapGet("/bench/match", async (string masalah, string wilayah, Features.Replication.MatchingService matching, CancellationToken cancellationToken) =>
+                Results.Json(await matching.SuggestAsync(new Features.Replication.MatchRequest(masalah, null, wilayah), cancellationToken))).ExcludeFromDescription();
         }
 
         app.MapRazorPages();
