@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -8,11 +9,14 @@ using Microsoft.Playwright;
 namespace Jippnas.BrowserTests;
 
 /// <summary>
-/// Replication in Chromium, as people do it: a hub administrator opens a modified replication of a published
-/// innovation for a regency government of the province; the agency's operator moves it through agreement and a
-/// study visit to its action plan, which is refused once for an amount that is not rupiah and then saved with two
-/// budgeted activities; the replication goes on to implementation and the origin's public page shows it in its
-/// lineage. With JavaScript off and on, on a 360-px phone, every page checked with axe (WCAG 2.1 AA) where scripts run.
+/// Replication in Chromium, as people do it, from a regency's need: the hub's mentor matches the recorded need to
+/// innovations worth replicating, finds the origin suggested with its reasons and puts it on the regency's shortlist;
+/// the hub administrator follows the shortlist's link to the form already filled with the origin and the need, and
+/// opens a modified replication for a regency government of the province; the agency's operator moves it through
+/// agreement and a study visit to its action plan, which is refused once for an amount that is not rupiah and then
+/// saved with two budgeted activities; the replication goes on to implementation and the origin's public page shows
+/// it in its lineage. With JavaScript off and on, on a 360-px phone, every page checked with axe (WCAG 2.1 AA) where
+/// scripts run.
 /// </summary>
 [Collection(PortalInChromium.Name)]
 public sealed class ReplicationPageTests(PortalFixture portal)
@@ -27,36 +31,76 @@ public sealed class ReplicationPageTests(PortalFixture portal)
         var options = new BrowserNewContextOptions { JavaScriptEnabled = javaScript, ViewportSize = new ViewportSize { Width = 360, Height = 740 } };
         portal.RequireBrowser();
         var (agencyId, agencyName, originId, originAgency, replicationCount) = (0, "", 0, "", 0);
+        var (hubId, needId) = (0, 0);
+        var mentorEmail = $"replikasi-mentor-{province}@univ.ac.id";
         await portal.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<JippnasDb>();
+            hubId = await db.Hubs.Where(h => h.ProvinceCode == province).Select(h => h.Id).SingleAsync();
+            await portal.AccountAsync(mentorEmail, mentorEmail, AccountRole.Mentor, GrantScope.Hub, hubId.ToString(CultureInfo.InvariantCulture), AccessView.NeedsTwoFactor(AccountRole.Mentor));
             var agency = await db.Agencies.Where(a => a.RegionCode == regency && a.Kind == AgencyKind.RegencyGovernment).Select(a => new { a.Id, a.Name }).SingleAsync();
             (agencyId, agencyName) = (agency.Id, agency.Name);
             var origin = await db.Innovations
                 .Where(i => i.IsPublished && i.EditorialState == EditorialState.Published && i.AgencyId != null && i.AgencyId != agency.Id)
-                .OrderBy(i => i.Id).Select(i => new { i.Id, Agency = i.Agency!.Name, i.ReplicationCount }).FirstAsync();
+                .OrderBy(i => i.Id).Select(i => new { i.Id, i.Name, i.Summary, Agency = i.Agency!.Name, i.ReplicationCount }).FirstAsync();
             (originId, originAgency, replicationCount) = (origin.Id, origin.Agency, origin.ReplicationCount);
+
+            // The regency's need, recorded by its mentor in the words of the origin that no other innovation uses.
+            var others = await db.Innovations.Where(i => i.IsPublished && i.Id != origin.Id).Select(i => new { i.Name, i.Summary }).ToListAsync();
+            var used = others.SelectMany(i => Words($"{i.Name} {i.Summary}")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var words = Words($"{origin.Name} {origin.Summary}").Where(w => w.Length >= 6 && !used.Contains(w))
+                .Distinct(StringComparer.OrdinalIgnoreCase).Take(3).Select(w => w.ToLowerInvariant()).ToList();
+            words.Count.ShouldBeGreaterThanOrEqualTo(2, $"the origin {origin.Name} has too few words of its own to be searched by");
+            var mentor = await db.Users.Where(u => u.Email == mentorEmail).Select(u => u.Id).SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            var need = new Need
+            {
+                RegencyCode = regency, Problem = string.Join(' ', words), Priority = NeedPriority.High, Origin = NeedOrigin.MentoringStageOne,
+                Status = NeedStatus.Open, CreatedBy = mentor, CreatedAt = now, UpdatedAt = now,
+            };
+            db.Needs.Add(need);
+            await db.SaveChangesAsync();
+            needId = need.Id;
         });
         try
         {
-            await WalkAsync(options, javaScript, province, agencyId, agencyName, originId, originAgency);
+            await WalkAsync(options, javaScript, province, hubId, mentorEmail, needId, agencyId, agencyName, originId, originAgency);
         }
         finally
         {
             // The other tests on this portal read the origin's page and count the drafts: the replication, its
-            // records and its drafted replica end here, and the origin is counted as before.
-            await portal.InScopeAsync(services => RemoveAsync(services.GetRequiredService<JippnasDb>(), originId, agencyId, replicationCount));
+            // records and its drafted replica end here, then the shortlist and the need the replication answered,
+            // and the origin is counted as before.
+            await portal.InScopeAsync(services => RemoveAsync(services.GetRequiredService<JippnasDb>(), originId, agencyId, replicationCount, regency, needId));
         }
     }
 
-    private async Task WalkAsync(BrowserNewContextOptions options, bool javaScript, string province, int agencyId, string agencyName, int originId, string originAgency)
+    private async Task WalkAsync(BrowserNewContextOptions options, bool javaScript, string province, int hubId, string mentorEmail, int needId, int agencyId, string agencyName, int originId, string originAgency)
     {
-        // The hub administrator of the province opens a modified replication for the regency government.
+        // The hub's mentor matches the regency's need: the origin is suggested with its reasons and goes on the shortlist.
+        var opening = $"/kelola/replikasi?asal={originId}&kebutuhan={needId}";
+        await using (var mentorContext = await portal.SignedInContextAsync(options, mentorEmail, AccountRole.Mentor, GrantScope.Hub, hubId.ToString(CultureInfo.InvariantCulture)))
+        {
+            var mentor = await mentorContext.NewPageAsync();
+            (await mentor.GotoAsync($"/kelola/padanan?kebutuhan={needId}")).ShouldNotBeNull().Status.ShouldBe(200);
+            await Pages.CheckAsync(mentor, javaScript);
+            var card = mentor.Locator("ol.cards li.card").Filter(new LocatorFilterOptions { Has = mentor.Locator($"h3 a[href='/inovasi/{originId}']") });
+            (await card.CountAsync()).ShouldBe(1, $"the origin {originId} is not among the suggestions for need {needId}: {await mentor.Locator("main").TextContentAsync()}");
+            (await card.Locator("p:not(.meta)").TextContentAsync()).ShouldNotBeNullOrWhiteSpace(); // the reasons
+            await card.Locator("button >> text=Masukkan ke daftar pendek").ClickAsync();
+            (await mentor.TextContentAsync("[role=status]")).ShouldNotBeNull().ShouldContain("Masuk daftar pendek");
+            (await mentor.Locator("main ul a", new PageLocatorOptions { HasTextString = "Buka replikasi" }).GetAttributeAsync("href")).ShouldBe(opening);
+            await Pages.CheckAsync(mentor, javaScript);
+        }
+
+        // The hub administrator of the province follows the shortlist's link and opens a modified replication for
+        // the regency government: the origin and the need are filled in already.
         await using var hubContext = await portal.SignedInContextAsync(options, $"replikasi-hub-{province}@prov.go.id", AccountRole.HubAdministrator, GrantScope.Province, province);
         var hub = await hubContext.NewPageAsync();
-        (await hub.GotoAsync("/kelola/replikasi")).ShouldNotBeNull().Status.ShouldBe(200);
+        (await hub.GotoAsync(opening)).ShouldNotBeNull().Status.ShouldBe(200);
         await Pages.CheckAsync(hub, javaScript);
-        await hub.FillAsync("#origin", originId.ToString(CultureInfo.InvariantCulture));
+        (await hub.InputValueAsync("#origin")).ShouldBe(originId.ToString(CultureInfo.InvariantCulture));
+        (await hub.InputValueAsync("#need")).ShouldBe(needId.ToString(CultureInfo.InvariantCulture));
         await hub.FillAsync("#agency", agencyId.ToString(CultureInfo.InvariantCulture));
         await hub.SelectOptionAsync("#adaptation", "modifikasi");
         await hub.FillAsync("#adaptation_note", "Layanan dijalankan oleh kecamatan, bukan oleh dinas di ibu kota kabupaten.");
@@ -147,7 +191,7 @@ public sealed class ReplicationPageTests(PortalFixture portal)
     // Money is written the id-ID way, whose spaces (if any) may be non-breaking: compared without them.
     private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
-    private static async Task RemoveAsync(JippnasDb db, int originId, int agencyId, int replicationCount)
+    private static async Task RemoveAsync(JippnasDb db, int originId, int agencyId, int replicationCount, string regency, int needId)
     {
         var replications = await db.Replications.Where(r => r.OriginId == originId && r.AgencyId == agencyId)
             .Select(r => new { r.Id, r.ReplicaId }).ToListAsync();
@@ -164,5 +208,11 @@ public sealed class ReplicationPageTests(PortalFixture portal)
         await db.Innovations.Where(i => i.RevisionOfId != null && replicas.Contains(i.RevisionOfId.Value)).ExecuteDeleteAsync();
         await db.Innovations.Where(i => replicas.Contains(i.Id)).ExecuteDeleteAsync();
         await db.Innovations.Where(i => i.Id == originId).ExecuteUpdateAsync(s => s.SetProperty(i => i.ReplicationCount, replicationCount));
+        await db.Shortlist.Where(s => s.NeedId == needId || (s.RegencyCode == regency && s.InnovationId == originId)).ExecuteDeleteAsync();
+        await db.Needs.Where(n => n.Id == needId).ExecuteDeleteAsync();
     }
+
+    // The words of a text, as the letters between anything else.
+    private static string[] Words(string text) =>
+        text.Split(text.Where(c => !char.IsLetter(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);
 }

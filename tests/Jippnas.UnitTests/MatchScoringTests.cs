@@ -27,9 +27,9 @@ public sealed class MatchScoringTests
     public void Every_part_that_counts_gives_its_reason_in_one_sentence()
     {
         var score = MatchScoring.Score(Plain with { Relevance = 0.9, Awards = 2, Running = true, Replications = 3, Institutionalised = 1, SameKind = true, SameIsland = true, SameSector = true });
-        MatchScoring.Sentence(score.Reasons).ShouldBe(
+        MatchScoring.Sentence(score.Reasons, (text, values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, text, values)).ShouldBe(
             "Sangat sesuai dengan masalahnya; meraih 2 penghargaan; masih berjalan; sudah direplikasi 3 kali (1 dilembagakan); berasal dari jenis daerah yang sama dan gugus pulau yang sama; urusan yang sama.");
-        MatchScoring.Sentence([]).ShouldBe("Tidak ada alasan kuat.");
+        MatchScoring.Sentence([], (text, _) => text).ShouldBe("Tidak ada alasan kuat.");
     }
 
     [Theory]

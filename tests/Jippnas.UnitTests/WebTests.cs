@@ -109,6 +109,7 @@ public sealed partial class WebTests
         used.UnionWith(Jippnas.Web.Features.Mentoring.MentoringDesk.MemberKinds.Select(k => k.Name).Concat(Jippnas.Web.Features.Mentoring.MentoringDesk.Priorities.Select(p => p.Name)));
         used.UnionWith(Jippnas.Web.Features.Mentoring.MentoringDesk.NeedStatuses.Select(s => s.Name));
         used.UnionWith(Jippnas.Web.Features.Replication.ReplicationStages.All.Select(s => s.Name).Concat(Jippnas.Web.Features.Replication.ReplicationDesk.Adaptations.Select(a => a.Name)));
+        used.UnionWith(Jippnas.Web.Features.Replication.MatchScoring.Texts);
         used.UnionWith(Jippnas.Web.Features.Replication.ActionPlanDesk.Sources.Select(s => s.Name).Concat(Jippnas.Web.Features.Replication.ActionPlanDesk.Statuses.Select(s => s.Name)));
         used.Add(MentoringStage.DefaultTitle(1));
         used.UnionWith(Jippnas.Web.Features.Forums.ForumDesk.Kinds.Select(k => k.Name).Concat(Jippnas.Web.Features.Hubs.AgreementDesk.Kinds.Select(k => k.Name)));

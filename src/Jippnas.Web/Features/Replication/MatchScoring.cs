@@ -7,8 +7,11 @@ public sealed record MatchFacts(
     double Relevance, int Awards, bool Running, int Outcomes, int Replications, int Institutionalised, int Stopped,
     bool SameKind, bool SameProvince, bool SameIsland, bool SameSector);
 
+/// <summary>One reason for a suggestion: an Indonesian text (a key of the English texts) and its values.</summary>
+public sealed record MatchReason(string Text, params object[] Values);
+
 /// <summary>A candidate's score (0–1) and the reasons for it, in order of weight.</summary>
-public sealed record MatchScore(double Score, IReadOnlyList<string> Reasons);
+public sealed record MatchScore(double Score, IReadOnlyList<MatchReason> Reasons);
 
 /// <summary>
 /// How a candidate innovation is scored for a need (docs/design/replication.md): relevance to the need's problem
@@ -32,33 +35,42 @@ public static class MatchScoring
         _ => "Papua",
     };
 
+    /// <summary>Every text a reason can have (for the check that each has its English).</summary>
+    public static readonly IReadOnlyList<string> Texts =
+    [
+        "sangat sesuai dengan masalahnya", "sebagian sesuai dengan masalahnya", "meraih {0} penghargaan", "masih berjalan", "memiliki {0} indikator hasil",
+        "sudah direplikasi {0} kali ({1} dilembagakan)", "sudah direplikasi {0} kali", "berasal dari jenis daerah yang sama dan provinsi yang sama",
+        "berasal dari jenis daerah yang sama dan gugus pulau yang sama", "berasal dari jenis daerah yang sama", "berasal dari provinsi yang sama",
+        "berasal dari gugus pulau yang sama", "urusan yang sama", "Tidak ada alasan kuat.",
+    ];
+
     public static MatchScore Score(MatchFacts f)
     {
-        var reasons = new List<string>();
+        var reasons = new List<MatchReason>();
         var relevance = Math.Clamp(f.Relevance, 0, 1);
         if (relevance >= 0.5)
         {
-            reasons.Add("sangat sesuai dengan masalahnya");
+            reasons.Add(new("sangat sesuai dengan masalahnya"));
         }
         else if (relevance > 0)
         {
-            reasons.Add("sebagian sesuai dengan masalahnya");
+            reasons.Add(new("sebagian sesuai dengan masalahnya"));
         }
 
         var evidence = (0.5 * Math.Min(1, f.Awards / 3.0)) + (f.Running ? 0.3 : 0) + (0.2 * Math.Min(1, f.Outcomes / 3.0));
         if (f.Awards > 0)
         {
-            reasons.Add(f.Awards == 1 ? "meraih 1 penghargaan" : $"meraih {f.Awards} penghargaan");
+            reasons.Add(new("meraih {0} penghargaan", f.Awards));
         }
 
         if (f.Running)
         {
-            reasons.Add("masih berjalan");
+            reasons.Add(new("masih berjalan"));
         }
 
         if (f.Outcomes > 0)
         {
-            reasons.Add($"memiliki {f.Outcomes} indikator hasil");
+            reasons.Add(new("memiliki {0} indikator hasil", f.Outcomes));
         }
 
         var replication = 0.0;
@@ -67,43 +79,37 @@ public static class MatchScoring
             var tried = f.Replications + f.Stopped;
             replication = (0.7 * Math.Min(1, Math.Log2(1 + f.Replications) / 3)) + (0.3 * f.Institutionalised / (double)tried);
             reasons.Add(f.Institutionalised > 0
-                ? $"sudah direplikasi {f.Replications} kali ({f.Institutionalised} dilembagakan)"
-                : $"sudah direplikasi {f.Replications} kali");
+                ? new("sudah direplikasi {0} kali ({1} dilembagakan)", f.Replications, f.Institutionalised)
+                : new("sudah direplikasi {0} kali", f.Replications));
         }
 
         var region = (f.SameKind ? 0.4 : 0) + (f.SameIsland ? 0.3 : 0) + (f.SameProvince ? 0.3 : 0);
-        var alike = new List<string>();
-        if (f.SameKind)
+        var place = f.SameProvince ? "provinsi yang sama" : f.SameIsland ? "gugus pulau yang sama" : null;
+        if (f.SameKind || place is not null)
         {
-            alike.Add("jenis daerah yang sama");
-        }
-
-        if (f.SameProvince)
-        {
-            alike.Add("provinsi yang sama");
-        }
-        else if (f.SameIsland)
-        {
-            alike.Add("gugus pulau yang sama");
-        }
-
-        if (alike.Count > 0)
-        {
-            reasons.Add("berasal dari " + string.Join(" dan ", alike));
+            reasons.Add(new(f.SameKind && place is not null ? $"berasal dari jenis daerah yang sama dan {place}" : f.SameKind ? "berasal dari jenis daerah yang sama" : $"berasal dari {place}"));
         }
 
         if (f.SameSector)
         {
-            reasons.Add("urusan yang sama");
+            reasons.Add(new("urusan yang sama"));
         }
 
         var score = (RelevanceWeight * relevance) + (EvidenceWeight * evidence) + (ReplicationWeight * replication) + (RegionWeight * region) + (SectorWeight * (f.SameSector ? 1 : 0));
         return new MatchScore(Math.Round(score, 4), reasons);
     }
 
-    /// <summary>The reasons as one sentence, starting with a capital and ending with a full stop.</summary>
-    public static string Sentence(IReadOnlyList<string> reasons) =>
-        reasons.Count == 0 ? "Tidak ada alasan kuat." : char.ToUpperInvariant(reasons[0][0]) + string.Join("; ", reasons)[1..] + ".";
+    /// <summary>The reasons as one sentence in the language of <paramref name="format"/>, starting with a capital and ending with a full stop.</summary>
+    public static string Sentence(IReadOnlyList<MatchReason> reasons, Func<string, object?[], string> format)
+    {
+        if (reasons.Count == 0)
+        {
+            return format("Tidak ada alasan kuat.", []);
+        }
+
+        var joined = string.Join("; ", reasons.Select(r => format(r.Text, r.Values)));
+        return char.ToUpper(joined[0], System.Globalization.CultureInfo.CurrentCulture) + joined[1..] + ".";
+    }
 
     /// <summary>Whether two regencies/cities are of the same kind: kabupaten (codes 01–69) or kota (71–99).</summary>
     public static bool SameKind(string regencyA, string regencyB) =>

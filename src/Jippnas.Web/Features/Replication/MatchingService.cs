@@ -10,7 +10,7 @@ namespace Jippnas.Web.Features.Replication;
 public sealed record MatchRequest(string Problem, int? SectorId, string RegencyCode);
 
 /// <summary>An innovation suggested for a need, with its score and the reasons in a sentence.</summary>
-public sealed record MatchSuggestion(int Id, string Name, string? ProvinceCode, string? RegencyCode, double Score, string Reasons);
+public sealed record MatchSuggestion(int Id, string Name, string? ProvinceCode, string? RegencyCode, double Score, IReadOnlyList<MatchReason> Reasons);
 
 /// <summary>
 /// Ranks innovations worth replicating for a need (docs/design/replication.md): the search engine finds the
@@ -55,7 +55,7 @@ public sealed class MatchingService(JippnasDb db, SearchService search)
                 SameIsland: item.ProvinceCode is { } p && MatchScoring.IslandGroup(p) == island,
                 SameSector: request.SectorId is not null && item.SectorId == request.SectorId);
             var score = MatchScoring.Score(facts);
-            return new MatchSuggestion(item.Id, item.Name, item.ProvinceCode, item.RegencyCode, score.Score, MatchScoring.Sentence(score.Reasons));
+            return new MatchSuggestion(item.Id, item.Name, item.ProvinceCode, item.RegencyCode, score.Score, score.Reasons);
         });
         return [.. scored.OrderByDescending(s => s.Score).ThenBy(s => s.Id).Take(Suggested)];
     }
