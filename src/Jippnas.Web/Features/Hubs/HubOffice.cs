@@ -258,7 +258,7 @@ public sealed class HubOffice(JippnasDb db, ReferenceCatalog catalog, TimeProvid
     /// <summary>
     /// Deletes a candidate proposed by mistake, with its assessments (the audit log keeps them). A hub that was ever
     /// designated, or has anything of the programme recorded (mentoring, members, agreements, milestones, forums, a
-    /// maturity assessment, roles granted over it), is refused, naming what it has: its history is never lost.
+    /// maturity assessment, replications, roles granted over it), is refused, naming what it has: its history is never lost.
     /// </summary>
     public async Task<HubOutcome> DeleteAsync(int hubId, CancellationToken cancellationToken)
     {
@@ -279,6 +279,7 @@ public sealed class HubOffice(JippnasDb db, ReferenceCatalog catalog, TimeProvid
             ("tahapan program", await db.HubMilestones.CountAsync(m => m.HubId == hubId, cancellationToken)),
             ("forum", await db.Forums.CountAsync(f => f.HubId == hubId, cancellationToken)),
             ("penilaian kematangan", await db.MaturityAssessments.CountAsync(a => a.HubId == hubId, cancellationToken)),
+            ("replikasi", await db.Replications.CountAsync(r => r.HubId == hubId, cancellationToken)),
             ("peran akun atas hub ini", await db.RoleGrants.CountAsync(g => g.Scope == GrantScope.Hub && g.ScopeKey == key, cancellationToken)),
         ];
         if (held.Where(h => h.Count > 0).Select(h => $"{h.Count} {h.What}").ToList() is { Count: > 0 } kept)
