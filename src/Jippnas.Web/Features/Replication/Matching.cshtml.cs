@@ -19,7 +19,7 @@ namespace Jippnas.Web.Features.Replication;
 /// shortlist, from which a replication is opened.
 /// </summary>
 [Authorize(Policy = ReplicationPermissions.Review)]
-public sealed class MatchingModel(JippnasDb db, MatchingService matching, CurrentAccess access, IAuthorizationService authorization, Texts t) : PageModel
+public sealed class MatchingModel(JippnasDb db, MatchingService matching, ReplicationDesk desk, CurrentAccess access, IAuthorizationService authorization, Texts t) : PageModel
 {
     public sealed record Listed(int InnovationId, string Name, string? Note, int? NeedId);
 
@@ -88,34 +88,11 @@ public sealed class MatchingModel(JippnasDb db, MatchingService matching, Curren
             return this.Refused([("wilayah", t["wilayah: pilih kabupaten/kota yang membutuhkan."])]);
         }
 
-        if (!int.TryParse(Innovation, NumberStyles.None, CultureInfo.InvariantCulture, out var innovationId)
-            || !await db.Innovations.AnyAsync(i => i.Id == innovationId && i.IsPublished, cancellationToken))
+        var me = (await access.GetAsync(User, cancellationToken))!;
+        var outcome = await desk.ShortlistAsync(Regency, Need?.Id, Innovation, Note, me.UserId, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            return this.Refused([("asal", t.Format("Inovasi: '{0}' bukan inovasi terbit.", Innovation ?? ""))]);
-        }
-
-        var note = Note?.Trim();
-        if (note?.Length > ShortlistEntry.MaxNote)
-        {
-            return this.Refused([("catatan", t.Format("Catatan: paling panjang {0} karakter.", ShortlistEntry.MaxNote))]);
-        }
-
-        if (!await db.Shortlist.AnyAsync(s => s.RegencyCode == Regency && s.InnovationId == innovationId, cancellationToken))
-        {
-            var me = (await access.GetAsync(User, cancellationToken))!;
-            db.Shortlist.Add(new ShortlistEntry
-            {
-                RegencyCode = Regency, NeedId = Need?.Id, InnovationId = innovationId, Note = string.IsNullOrEmpty(note) ? null : note,
-                AddedBy = me.UserId, AddedAt = DateTimeOffset.UtcNow,
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Added by someone else a moment ago: it is on the list either way.
-            }
+            return this.Refused(outcome.Errors);
         }
 
         Flash = t["Masuk daftar pendek."];

@@ -342,6 +342,40 @@ public sealed class ReplicationDesk(JippnasDb db, EditorialDesk editorial, TimeP
         return HubOutcome.Done(row.Id);
     }
 
+    /// <summary>
+    /// Adds a published innovation to a regency/city's shortlist (once; for the need it would answer, when there is
+    /// one). A second add, even at the same moment by someone else, leaves the one entry.
+    /// </summary>
+    public async Task<HubOutcome> ShortlistAsync(string regencyCode, int? needId, string? innovation, string? note, int userId, CancellationToken cancellationToken)
+    {
+        if (Number(innovation) is not { } innovationId || !await db.Innovations.AnyAsync(i => i.Id == innovationId && i.IsPublished, cancellationToken))
+        {
+            return HubOutcome.Refused("asal", $"Inovasi: '{innovation}' bukan inovasi terbit.");
+        }
+
+        note = Trimmed(note);
+        if (note?.Length > ShortlistEntry.MaxNote)
+        {
+            return HubOutcome.Refused("catatan", $"Catatan: paling panjang {ShortlistEntry.MaxNote} karakter.");
+        }
+
+        if (!await db.Shortlist.AnyAsync(s => s.RegencyCode == regencyCode && s.InnovationId == innovationId, cancellationToken))
+        {
+            db.Shortlist.Add(new ShortlistEntry { RegencyCode = regencyCode, NeedId = needId, InnovationId = innovationId, Note = note, AddedBy = userId, AddedAt = clock.GetUtcNow() });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Added by someone else a moment ago: it is on the list either way.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return HubOutcome.Done(innovationId);
+    }
+
     /// <summary>Counts again the replications of an innovation that count (<see cref="ReplicationStages.Counts"/>).</summary>
     public async Task RecountAsync(int originId, CancellationToken cancellationToken)
     {
