@@ -3,6 +3,7 @@ using System.Net;
 using Jippnas.IntegrationTests.Infrastructure;
 using Jippnas.Web.Data;
 using Jippnas.Web.Domain;
+using Jippnas.Web.Features.Replication;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.IntegrationTests;
@@ -123,6 +124,56 @@ public abstract class ReplicationTests(DatabaseProvider provider) : FreshPortalT
         var other = await AdminHttp.SignInAsync(Portal, "hub@sumselprov.go.id", AdminHttp.Password, null);
         (await other.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await other.GetAsync($"{path}?handler=file&file={document.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [SkippableFact]
+    public async Task A_large_lineage_is_capped_on_the_innovation_page_and_whole_on_its_own_page()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var direct = LineageQueries.OnPage + 5;
+        await AdminHttp.EnsureAccountAsync(Portal, "garis@jippnas.go.id", "Garis Keturunan", AccountRole.Curator, GrantScope.National, null);
+        var (origin, first, second, untouched) = await Portal.WithDbAsync(async db =>
+        {
+            var innovations = await db.Innovations.Where(i => i.IsPublished).OrderBy(i => i.Id).Select(i => i.Id).Take(3).ToListAsync();
+            var governments = await db.Agencies.Where(a => a.Kind == AgencyKind.RegencyGovernment && a.RegionCode != null).OrderBy(a => a.Id)
+                .Select(a => new { a.Id, a.Name, a.RegionCode }).Take(direct + 4).ToListAsync();
+            var user = await db.Users.Where(u => u.Email == "garis@jippnas.go.id").Select(u => u.Id).SingleAsync();
+            Replication Make(int origin, int agency, ReplicationStage stage, int? parent = null) => new()
+            {
+                OriginId = origin, AgencyId = governments[agency].Id, RegencyCode = governments[agency].RegionCode!, Adaptation = Adaptation.Adopt, Stage = stage,
+                StageNote = stage == ReplicationStage.Declined ? "Tidak sesuai." : null, ParentId = parent, CreatedBy = user, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            var replications = Enumerable.Range(0, direct).Select(a => Make(innovations[0], a, ReplicationStage.Implemented)).ToList();
+            replications.Add(Make(innovations[0], direct, ReplicationStage.Declined)); // not counted
+            db.Replications.AddRange(replications);
+            await db.SaveChangesAsync();
+            // Three replicas of the first replication's replica (another innovation stands for it).
+            db.Replications.AddRange(Enumerable.Range(direct + 1, 3).Select(a => Make(innovations[1], a, ReplicationStage.Trial, replications[0].Id)));
+            await db.SaveChangesAsync();
+            return (innovations[0], governments[0].Name, governments[direct + 1].Name, innovations[2]);
+        });
+
+        var page = WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync($"/inovasi/{origin}"));
+        page.ShouldContain($"Direplikasi {direct} kali");
+        page.ShouldContain("Replikasinya direplikasi lagi 3 kali.");
+        page.ShouldContain($"<a href=\"/inovasi/{origin}/replikasi\">Lihat seluruh {direct + 3} replikasi</a>");
+        var tree = page[page.IndexOf("<ul class=\"lineage\">", StringComparison.Ordinal)..page.IndexOf("Provinsi yang mereplikasi", StringComparison.Ordinal)];
+        System.Text.RegularExpressions.Regex.Count(tree, "<li>").ShouldBe(LineageQueries.OnPage); // direct ones first, breadth first
+        tree.ShouldNotContain(second);
+
+        var whole = WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync($"/inovasi/{origin}/replikasi"));
+        System.Text.RegularExpressions.Regex.Count(whole, "<tr><th scope=\"row\">").ShouldBe(direct + 3);
+        whole.ShouldContain(second);
+        System.Text.RegularExpressions.Regex.IsMatch(whole, $"{System.Text.RegularExpressions.Regex.Escape(second)}</th>.*?<td>{System.Text.RegularExpressions.Regex.Escape(first)}</td></tr>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .ShouldBeTrue("a replica of a replica names whom it replicated from");
+        var csv = await Portal.Browser().GetStringAsync($"/inovasi/{origin}/replikasi?handler=export&format=csv");
+        csv.Trim().Split('\n').Length.ShouldBe(direct + 3 + 1);
+        csv.ShouldContain(first);
+        var bad = await Portal.Browser().GetAsync($"/inovasi/{origin}/replikasi?handler=export&format=pdf");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("format: pilih csv atau xlsx.");
+        (await Portal.Browser().GetAsync("/inovasi/999999/replikasi")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        WebUtility.HtmlDecode(await Portal.Browser().GetStringAsync($"/inovasi/{untouched}/replikasi")).ShouldContain("belum direplikasi");
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> UploadAsync(HttpClient client, string path, string stage, byte[] content)

@@ -19,7 +19,10 @@ public static class WebSetup
         services.AddProblemDetails();
         services.AddOutputCache(options =>
         {
+            // Anonymous page views only (the default policy leaves out signed-in requests); exports (?handler=) are
+            // streamed and not kept.
             options.AddPolicy(CachePolicies.Home, policy => policy
+                .With(context => !context.HttpContext.Request.Query.ContainsKey("handler"))
                 .Expire(TimeSpan.FromSeconds(30))
                 .SetVaryByQuery("*")
                 .VaryByValue(_ => new("ui", CultureInfo.CurrentUICulture.Name)));

@@ -36,7 +36,7 @@ public sealed class DetailsModel(JippnasDb db, ReferenceCatalog catalog, SearchS
         Reference = await catalog.GetAsync(cancellationToken);
         Similar = await search.SimilarAsync(key, 5, cancellationToken);
         Files = await evidence.ListAsync([key], publicOnly: true, cancellationToken);
-        Lineage = await Replication.LineageQueries.ReadAsync(db, key, cancellationToken);
+        Lineage = await Replication.LineageQueries.ReadAsync(db, Reference, key, Replication.LineageQueries.OnPage, cancellationToken);
         return Page();
     }
 }

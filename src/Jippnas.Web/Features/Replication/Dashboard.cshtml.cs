@@ -13,6 +13,7 @@ namespace Jippnas.Web.Features.Replication;
 /// source and fiscal year, stages overdue (counted for everyone, listed for those who work on replications), the most
 /// replicated innovations; the replications agreed and under way or done as CSV or XLSX. No script needed; printable.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.CachePolicies.Home)]
 public sealed class DashboardModel(JippnasDb db, IAuthorizationService authorization, TimeProvider clock, Texts t) : PageModel
 {
     public ReplicationFigures Figures { get; private set; } = null!;
