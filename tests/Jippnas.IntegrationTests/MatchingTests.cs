@@ -59,10 +59,13 @@ public abstract class MatchingTests(DatabaseProvider provider) : FreshPortalTest
 
         // A problem in words; bad parameters named; another province's hub refused; an unknown need not found.
         WebUtility.HtmlDecode(await hubAdmin.GetStringAsync("/kelola/padanan?masalah=stunting%20balita&wilayah=35.02")).ShouldContain("Posyandu Stunting Pacitan");
-        var bad = await hubAdmin.GetAsync("/kelola/padanan?masalah=stunting&wilayah=35&sektor=abc");
+        var province = WebUtility.HtmlDecode(await hubAdmin.GetStringAsync("/kelola/padanan?masalah=stunting%20balita&wilayah=35")); // a province's own need
+        province.ShouldContain("Daftar pendek Jawa Timur");
+        province.ShouldContain("Gerakan Cegah Stunting Banyuwangi");
+        var bad = await hubAdmin.GetAsync("/kelola/padanan?masalah=stunting&wilayah=35.1&sektor=abc");
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var body = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
-        body.ShouldContain("wilayah: '35' bukan kode kabupaten/kota");
+        body.ShouldContain("wilayah: '35.1' bukan kode provinsi atau kabupaten/kota");
         body.ShouldContain("sektor: 'abc' tidak dikenal");
         (await hubAdmin.GetAsync("/kelola/padanan?kebutuhan=999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await AdminHttp.EnsureAccountAsync(Portal, "padanan@kalbarprov.go.id", "Admin Hub Kalbar", AccountRole.HubAdministrator, GrantScope.Province, "61");

@@ -44,10 +44,13 @@ public sealed class MatchScoringTests
     public void Provinces_fall_into_island_groups(string province, string group) => MatchScoring.IslandGroup(province).ShouldBe(group);
 
     [Fact]
-    public void Kabupaten_and_kota_are_told_apart_by_their_code()
+    public void Provinces_kabupaten_and_kota_are_told_apart_by_their_code()
     {
         MatchScoring.SameKind("35.01", "33.02").ShouldBeTrue();
         MatchScoring.SameKind("35.78", "33.74").ShouldBeTrue();
         MatchScoring.SameKind("35.01", "35.78").ShouldBeFalse();
+        MatchScoring.SameKind("35", "33").ShouldBeTrue();
+        MatchScoring.SameKind("35", "35.01").ShouldBeFalse();
+        MatchScoring.SameKind("35.78", "35").ShouldBeFalse();
     }
 }

@@ -19,7 +19,7 @@ namespace Jippnas.Web.Infrastructure;
 /// </summary>
 internal static class Cli
 {
-    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], " + Features.Accounts.AddAccountCommand.Usage + ", synthetic-agencies <government agency id> <agencies> <years> [--seed n], maturity-instrument <file.json> [--check], synthetic-replications <count> [--seed n].";
+    private const string Usage = "Commands: synthetic <count> [--seed n], migrate, rebuild-tallies, rebuild-search, schema-script, import <file.csv|xlsx|jsonl> [--source KIPP|IGA|LAN|PROVINSI|JIPPNAS] [--dry-run] [--no-duplicates], find-duplicates, relevance <corpus.jsonl> <queries.jsonl> [--check], matching <corpus.jsonl>... <cases.jsonl> [--check], synonyms [add <synonym|acronym|english> \"a | b\"], " + Features.Accounts.AddAccountCommand.Usage + ", synthetic-agencies <government agency id> <agencies> <years> [--seed n], maturity-instrument <file.json> [--check], synthetic-replications <count> [--seed n].";
 
     public static async Task<bool> TryRunAsync(string[] args)
     {
@@ -29,7 +29,7 @@ internal static class Cli
         }
 
         var command = args[0];
-        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "synonyms" or "add-account" or "synthetic-agencies" or "maturity-instrument" or "synthetic-replications"))
+        if (command is not ("synthetic" or "migrate" or "schema-script" or "rebuild-tallies" or "rebuild-search" or "import" or "find-duplicates" or "relevance" or "matching" or "synonyms" or "add-account" or "synthetic-agencies" or "maturity-instrument" or "synthetic-replications"))
         {
             return Fail($"Unknown command '{command}'. {Usage}");
         }
@@ -45,6 +45,7 @@ internal static class Cli
         builder.Services.AddScoped<Features.Compliance.SyntheticAgencies>();
         builder.Services.AddScoped<Features.Maturity.MaturityDesk>();
         builder.Services.AddScoped<Features.Replication.SyntheticReplications>();
+        builder.Services.AddScoped<Features.Replication.MatchingService>().AddScoped<Features.Replication.MatchingEvaluation>();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -69,6 +70,7 @@ internal static class Cli
             "maturity-instrument" => await MaturityInstrumentAsync(services, positional, args.Contains("--check")),
             "find-duplicates" => await FindDuplicatesAsync(services, null),
             "relevance" => await RelevanceAsync(services, positional, args.Contains("--check")),
+            "matching" => await MatchingAsync(services, positional, args.Contains("--check")),
             "synonyms" => await SynonymsAsync(services, positional),
             "add-account" => await AddAccountCommand.RunAsync(services.GetRequiredService<AccountDirectory>(), positional, Console.In, CancellationToken.None) is { } problem
                 ? Fail(problem)
@@ -254,7 +256,8 @@ internal static class Cli
             return Fail("relevance: give the corpus and the queries, both JSON Lines files (bench/relevance/).");
         }
 
-        if (!await ImportAsync(services, [positional[0]]))
+        // The import reports its own problems and sets the exit code; nothing is evaluated after a failed one.
+        if (await ImportAsync(services, ["import", positional[0]]) && Environment.ExitCode != 0)
         {
             return true;
         }
@@ -268,6 +271,47 @@ internal static class Cli
         if (check && failed)
         {
             return Fail("relevance: below target (recall@10 ≥ 0.9 and MRR ≥ 0.75 overall; no kind below 0.8).");
+        }
+
+        return true;
+    }
+
+    // The matching golden set (bench/matching): the corpora go in through the import, then every real replication case
+    // runs through the matching; --check fails below recall@10 0.8 with the sector (what the matching page asks for).
+    private static async Task<bool> MatchingAsync(IServiceProvider services, List<string> positional, bool check)
+    {
+        if (positional.Count < 2 || !positional.All(File.Exists))
+        {
+            return Fail("matching: give one or more corpus files and then the cases, all JSON Lines (bench/relevance/corpus.jsonl bench/matching/origins.jsonl bench/matching/cases.jsonl).");
+        }
+
+        var judged = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var corpus in positional[..^1])
+        {
+            if (await ImportAsync(services, ["import", corpus]) && Environment.ExitCode != 0)
+            {
+                return true;
+            }
+
+            using var keys = new StreamReader(corpus);
+            judged.UnionWith(RelevanceEvaluation.CorpusKeys(keys));
+        }
+
+        List<Features.Replication.MatchCase> cases;
+        try
+        {
+            using var reader = new StreamReader(positional[^1]);
+            cases = Features.Replication.MatchCase.ReadJsonLines(reader);
+            var report = await services.GetRequiredService<Features.Replication.MatchingEvaluation>().RunAsync(cases, judged, CancellationToken.None);
+            Console.Write(report.Format());
+            if (check && Features.Replication.MatchingReport.Recall(report.WithSector) < 0.8)
+            {
+                return Fail("matching: below target (recall@10 ≥ 0.8 with the sector).");
+            }
+        }
+        catch (FormatException exception)
+        {
+            return Fail($"matching: {exception.Message}");
         }
 
         return true;

@@ -68,8 +68,8 @@ public static class Platform
 
             // Matching one need, without the page around it (it needs a signed-in mentor): the replication benchmark.
             app.MapGet("/bench/match", async (string? masalah, string? wilayah, Features.Replication.MatchingService matching, CancellationToken cancellationToken) =>
-                string.IsNullOrWhiteSpace(masalah) || wilayah is null || !Domain.Region.IsRegencyCode(wilayah)
-                    ? Results.BadRequest("masalah and wilayah (a regency/city code such as 35.01) are required.")
+                string.IsNullOrWhiteSpace(masalah) || wilayah is null || !(Domain.Region.IsRegencyCode(wilayah) || Domain.Region.IsProvinceCode(wilayah))
+                    ? Results.BadRequest("masalah and wilayah (a province or regency/city code such as 33 or 35.01) are required.")
                     : Results.Json(await matching.SuggestAsync(new Features.Replication.MatchRequest(masalah, null, wilayah), cancellationToken))).ExcludeFromDescription();
         }
 

@@ -111,7 +111,8 @@ public static class MatchScoring
         return char.ToUpper(joined[0], System.Globalization.CultureInfo.CurrentCulture) + joined[1..] + ".";
     }
 
-    /// <summary>Whether two regencies/cities are of the same kind: kabupaten (codes 01–69) or kota (71–99).</summary>
-    public static bool SameKind(string regencyA, string regencyB) =>
-        Region.LevelOfRegencyCode(regencyA) == Region.LevelOfRegencyCode(regencyB);
+    /// <summary>Whether two regions are of the same kind: province, kabupaten (codes 01–69) or kota (71–99).</summary>
+    public static bool SameKind(string regionA, string regionB) => Kind(regionA) == Kind(regionB);
+
+    private static RegionLevel Kind(string code) => Region.IsProvinceCode(code) ? RegionLevel.Province : Region.LevelOfRegencyCode(code);
 }

@@ -13,10 +13,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Jippnas.Web.Features.Replication;
 
 /// <summary>
-/// Matching a regency/city's need to innovations worth replicating, for its mentor and the hub's and national
+/// Matching a region's need to innovations worth replicating, for its mentor and the hub's and national
 /// administrators: from a recorded need (<c>kebutuhan</c>) or a problem in words (<c>masalah</c>) with a sector
-/// (<c>sektor</c>) and the regency/city (<c>wilayah</c>); ten suggestions, each with its reasons; the regency's
-/// shortlist, from which a replication is opened.
+/// (<c>sektor</c>) and the regency/city or province (<c>wilayah</c>); ten suggestions, each with its reasons; the
+/// region's shortlist, from which a replication is opened.
 /// </summary>
 [Authorize(Policy = ReplicationPermissions.Review)]
 public sealed class MatchingModel(JippnasDb db, MatchingService matching, ReplicationDesk desk, CurrentAccess access, IAuthorizationService authorization, Texts t) : PageModel
@@ -141,13 +141,14 @@ public sealed class MatchingModel(JippnasDb db, MatchingService matching, Replic
 
         if (Regency is not null)
         {
-            RegencyName = Region.IsRegencyCode(Regency) ? await db.Regions.Where(r => r.Code == Regency).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) : null;
+            var regency = Region.IsRegencyCode(Regency);
+            RegencyName = regency || Region.IsProvinceCode(Regency) ? await db.Regions.Where(r => r.Code == Regency).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) : null;
             if (RegencyName is null)
             {
-                ModelState.AddModelError("wilayah", t.Format("wilayah: '{0}' bukan kode kabupaten/kota (contoh: 35.01).", Regency));
+                ModelState.AddModelError("wilayah", t.Format("wilayah: '{0}' bukan kode provinsi atau kabupaten/kota (contoh: 33 atau 35.01).", Regency));
                 Regency = null;
             }
-            else if (!(await authorization.AuthorizeAsync(User, new ScopePlace(null, Regency[..2], Regency), ReplicationPermissions.Review)).Succeeded)
+            else if (!(await authorization.AuthorizeAsync(User, new ScopePlace(null, Regency[..2], regency ? Regency : null), ReplicationPermissions.Review)).Succeeded)
             {
                 return Forbid();
             }

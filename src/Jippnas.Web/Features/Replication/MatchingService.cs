@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jippnas.Web.Features.Replication;
 
-/// <summary>A need to match: its problem in words, its sector (optional) and the regency/city that has it.</summary>
-public sealed record MatchRequest(string Problem, int? SectorId, string RegencyCode);
+/// <summary>A need to match: its problem in words, its sector (optional) and the region that has it (a regency/city, or a province).</summary>
+public sealed record MatchRequest(string Problem, int? SectorId, string RegionCode);
 
 /// <summary>An innovation suggested for a need, with its score and the reasons in a sentence.</summary>
 public sealed record MatchSuggestion(int Id, string Name, string? ProvinceCode, string? RegencyCode, double Score, IReadOnlyList<MatchReason> Reasons);
@@ -16,16 +16,16 @@ public sealed record MatchSuggestion(int Id, string Name, string? ProvinceCode, 
 /// Ranks innovations worth replicating for a need (docs/design/replication.md): the search engine finds the
 /// innovations whose words answer the problem (up to <see cref="Candidates"/>, relevance by rank); each is then
 /// scored by <see cref="MatchScoring"/> on its evidence, its replications, how alike the regions are and its sector.
-/// Innovations of the needing regency/city itself are left out.
+/// Innovations of the needing region itself are left out (a province's own: those of its provincial agencies).
 /// </summary>
 public sealed class MatchingService(JippnasDb db, SearchService search)
 {
     public const int Candidates = 100, Suggested = 10;
 
-    public async Task<IReadOnlyList<MatchSuggestion>> SuggestAsync(MatchRequest request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MatchSuggestion>> SuggestAsync(MatchRequest request, CancellationToken cancellationToken, int count = Suggested)
     {
-        var result = await search.SearchAsync(new SearchQuery(request.Problem, new InnovationFilter(PageSize: InnovationFilter.MaxPageSize)), cancellationToken);
-        var hits = result.Hits.Where(h => h.Item.RegencyCode != request.RegencyCode).Take(Candidates).ToList();
+        var result = await search.SearchAsync(new SearchQuery(request.Problem, new InnovationFilter(PageSize: InnovationFilter.MaxPageSize)) { Counted = false }, cancellationToken);
+        var hits = result.Hits.Where(h => (h.Item.RegencyCode ?? h.Item.ProvinceCode) != request.RegionCode).Take(Candidates).ToList();
         if (hits.Count == 0)
         {
             return [];
@@ -36,7 +36,7 @@ public sealed class MatchingService(JippnasDb db, SearchService search)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var stages = (await db.Replications.Where(r => ids.Contains(r.OriginId)).Select(r => new { r.OriginId, r.Stage }).ToListAsync(cancellationToken))
             .ToLookup(r => r.OriginId, r => r.Stage);
-        var province = request.RegencyCode[..2];
+        var province = request.RegionCode[..2];
         var island = MatchScoring.IslandGroup(province);
         var scored = hits.Select((hit, rank) =>
         {
@@ -50,13 +50,13 @@ public sealed class MatchingService(JippnasDb db, SearchService search)
                 Replications: theirs.Count(ReplicationStages.Counts),
                 Institutionalised: theirs.Count(s => s == ReplicationStage.Institutionalised),
                 Stopped: theirs.Count(s => s == ReplicationStage.Stopped),
-                SameKind: item.RegencyCode is { } regency && MatchScoring.SameKind(regency, request.RegencyCode),
+                SameKind: (item.RegencyCode ?? item.ProvinceCode) is { } place && MatchScoring.SameKind(place, request.RegionCode),
                 SameProvince: item.ProvinceCode == province,
                 SameIsland: item.ProvinceCode is { } p && MatchScoring.IslandGroup(p) == island,
                 SameSector: request.SectorId is not null && item.SectorId == request.SectorId);
             var score = MatchScoring.Score(facts);
             return new MatchSuggestion(item.Id, item.Name, item.ProvinceCode, item.RegencyCode, score.Score, score.Reasons);
         });
-        return [.. scored.OrderByDescending(s => s.Score).ThenBy(s => s.Id).Take(Suggested)];
+        return [.. scored.OrderByDescending(s => s.Score).ThenBy(s => s.Id).Take(count)];
     }
 }

@@ -24,6 +24,9 @@ public sealed record SearchQuery(string? Q, InnovationFilter Filter, SearchSort 
 {
     public const int MaxQueryLength = 1_000;
 
+    /// <summary>Whether the total is counted past the ranked candidates (false when only the first results matter: matching).</summary>
+    public bool Counted { get; init; } = true;
+
     public string? Sdg { get; init; }
     public int? SdgId { get; init; }
     public string? Source { get; init; }

@@ -78,6 +78,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
 
         List<ScoredId> ranked;
         MatchExpression counted;
+        MatchExpression? countFirst = null;
         bool common;
         if (plan.MatchesAll)
         {
@@ -93,7 +94,25 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
             var frequent = Math.Max(limit, words.DocumentCount * settings.FrequentShare);
             // A filter makes even a common word selective: the index intersects the two cheaply.
             common = tags.Count == 0 && plan.Groups.Min(g => g.EstimatedCount) > words.DocumentCount * CommonShare;
-            ranked = await engine.CandidatesAsync(all, groups, limit, common, cancellationToken);
+            // Multi-word expansions ("balita" → "bayi anak bawah lima tahun") make the index read every record list of
+            // their words, common ones included. Records that name each need in one word are read first; the
+            // expansions only when those are fewer than are ranked (past that they would only displace them).
+            var single = SingleWords(plan);
+            if (single is not null)
+            {
+                var first = MatchExpression.And([.. single, .. tags]);
+                ranked = await engine.CandidatesAsync(first, groups, limit, common, cancellationToken);
+                countFirst = ranked.Count >= limit ? first : null;
+                if (ranked.Count < limit)
+                {
+                    ranked = await engine.CandidatesAsync(all, groups, limit, common, cancellationToken);
+                }
+            }
+            else
+            {
+                ranked = await engine.CandidatesAsync(all, groups, limit, common, cancellationToken);
+            }
+
             timings?.Lap(SearchStep.Candidates);
             counted = all;
             // Then records with only some of the words (any selective word of any reading), below those with all.
@@ -109,6 +128,7 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
                 var top = ranked.Count == 0 ? 0 : ranked.Max(r => r.Score);
                 ranked.AddRange(partial.Where(p => !full.Contains(p.Id)).Select(p => p with { Score = p.Score - top - 1e6 }));
                 counted = select;
+                countFirst = null;
                 timings?.Lap(SearchStep.Partial);
             }
         }
@@ -116,8 +136,8 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         var capped = ranked.Count >= limit;
         var total = !capped ? ranked.Count
             : plan.MatchesAll && tags.Count == 0 ? await db.CountAsync(Tally.Total, "all", cancellationToken)
-            : floor > settings.CountLimit ? settings.CountLimit + 1
-            : await engine.CountAsync(counted, settings.CountLimit + 1, common, cancellationToken);
+            : floor > settings.CountLimit || !query.Counted ? settings.CountLimit + 1
+            : await CountAsync(engine, countFirst, counted, common, cancellationToken);
         var exact = !capped || (plan.MatchesAll && tags.Count == 0);
         timings?.Lap(SearchStep.Count);
         var facts = await SearchFacts.LoadAsync(db, ranked.Select(r => r.Id).ToList(), cancellationToken);
@@ -176,6 +196,36 @@ public sealed class SearchService(JippnasDb db, SearchVocabulary vocabulary, Sim
         var any = MatchExpression.Or(terms);
         var ranked = await SearchEngine.For(db, words).CandidatesAsync(any, [any], settings.CandidateLimit, common: false, cancellationToken);
         return [.. ranked.Where(r => r.Id != id).OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(count).Select(r => r.Id)];
+    }
+
+    // Counts the matches as far as the count limit: by the one-word reading first when it was what found the
+    // candidates (cheaper), and by the whole query only when that stays within the limit.
+    private async Task<int> CountAsync(SearchEngine engine, MatchExpression? first, MatchExpression all, bool common, CancellationToken cancellationToken)
+    {
+        var bound = settings.CountLimit + 1;
+        if (first is not null && await engine.CountAsync(first, bound, common, cancellationToken) >= bound)
+        {
+            return bound;
+        }
+
+        return await engine.CountAsync(all, bound, common, cancellationToken);
+    }
+
+    // Each need by its one-word alternatives (the word as written, its corrections and one-word synonyms), when some
+    // need also has multi-word ones; null when there is nothing to leave out.
+    private static List<MatchExpression>? SingleWords(SearchPlan plan)
+    {
+        var changed = false;
+        var groups = new List<MatchExpression>(plan.Groups.Count);
+        foreach (var group in plan.Groups)
+        {
+            var single = group.Alternatives.Where(a => a.Length == 1).ToList();
+            var keep = single.Count > 0 && single.Count < group.Alternatives.Count;
+            changed |= keep;
+            groups.Add(MatchExpression.Group(keep ? group with { Alternatives = single } : group));
+        }
+
+        return changed ? groups : null;
     }
 
     // A one-need search without filters matches at least as many records as its most frequent word: when that
