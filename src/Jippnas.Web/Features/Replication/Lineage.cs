@@ -60,8 +60,10 @@ public static class LineageQueries
                 break;
             }
 
-            var ids = level.Select(f => f.Id).ToList();
-            level = await Level(db.Replications.Where(r => r.ParentId != null && ids.Contains(r.ParentId.Value)), MaxNodes - all.Count + 1, cancellationToken);
+            // The parents' ids as one array parameter: hundreds of separate parameters (EF's default for SQLite) cost
+            // more than the reading.
+            var ids = level.Select(f => f.Id).ToArray();
+            level = await Level(db.Replications.Where(r => r.ParentId != null && EF.Parameter(ids).Contains(r.ParentId.Value)), MaxNodes - all.Count + 1, cancellationToken);
         }
 
         if (all.Count == 0 && origin is null)
@@ -69,12 +71,19 @@ public static class LineageQueries
             return Lineage.None;
         }
 
+        // Names and links only for the nodes shown (the page shows the first ones; the whole lineage page all).
+        var named = all.Take(Math.Max(0, shown)).ToList();
+        var agencyIds = named.Select(f => f.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var replicaIds = named.Where(f => f.ReplicaId != null).Select(f => f.ReplicaId!.Value).ToList();
+        var published = (await db.Innovations.Where(i => replicaIds.Contains(i.Id) && i.IsPublished).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
         var nodes = all.Select(f => new LineageNode(
-            f.Id, f.ParentId, f.Depth, f.Agency, f.RegencyCode, reference.RegionName(f.RegencyCode), f.Stage, f.ReplicaPublished ? f.ReplicaId : null)).ToList();
-        var tree = Tree(nodes.Take(Math.Max(0, shown)).ToList());
+            f.Id, f.ParentId, f.Depth, agencies.GetValueOrDefault(f.AgencyId, ""), f.RegencyCode, reference.RegionName(f.RegencyCode), f.Stage,
+            f.ReplicaId is { } replica && published.Contains(replica) ? replica : null)).ToList();
+        var tree = Tree(nodes.Take(named.Count).ToList());
         return new Lineage(
             origin?.IsPublished == true ? origin.OriginId : null, origin?.IsPublished == true ? origin.Name : null, tree, nodes,
-            [.. all.Select(f => f.RegencyCode[..2]).Distinct().Order(StringComparer.Ordinal)], direct, Math.Min(shown, nodes.Count), truncated);
+            [.. all.Select(f => f.RegencyCode[..2]).Distinct().Order(StringComparer.Ordinal)], direct, named.Count, truncated);
     }
 
     /// <summary>Folds nodes in breadth-first order into their tree (a node's parent always comes before it).</summary>
@@ -87,8 +96,8 @@ public static class LineageQueries
 
     private static Task<List<Flat>> Level(IQueryable<Domain.Replication> query, int take, CancellationToken cancellationToken) =>
         query.Where(r => Counted.Contains(r.Stage)).OrderBy(r => r.Id).Take(take)
-            .Select(r => new Flat(r.Id, r.ParentId, 0, r.Agency!.Name, r.RegencyCode, r.Stage, r.ReplicaId, r.Replica != null && r.Replica.IsPublished))
+            .Select(r => new Flat(r.Id, r.ParentId, 0, r.AgencyId, r.RegencyCode, r.Stage, r.ReplicaId))
             .ToListAsync(cancellationToken);
 
-    private sealed record Flat(int Id, int? ParentId, int Depth, string Agency, string RegencyCode, ReplicationStage Stage, int? ReplicaId, bool ReplicaPublished);
+    private sealed record Flat(int Id, int? ParentId, int Depth, int AgencyId, string RegencyCode, ReplicationStage Stage, int? ReplicaId);
 }

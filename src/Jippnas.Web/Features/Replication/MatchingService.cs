@@ -32,9 +32,9 @@ public sealed class MatchingService(JippnasDb db, SearchService search)
         }
 
         var ids = hits.Select(h => h.Item.Id).ToList();
-        var outcomes = await db.OutcomeIndicators.Where(o => ids.Contains(o.InnovationId)).GroupBy(o => o.InnovationId)
+        var outcomes = await db.OutcomeIndicators.Where(o => EF.Parameter(ids).Contains(o.InnovationId)).GroupBy(o => o.InnovationId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var stages = (await db.Replications.Where(r => ids.Contains(r.OriginId)).Select(r => new { r.OriginId, r.Stage }).ToListAsync(cancellationToken))
+        var stages = (await db.Replications.Where(r => EF.Parameter(ids).Contains(r.OriginId)).Select(r => new { r.OriginId, r.Stage }).ToListAsync(cancellationToken))
             .ToLookup(r => r.OriginId, r => r.Stage);
         var province = request.RegionCode[..2];
         var island = MatchScoring.IslandGroup(province);

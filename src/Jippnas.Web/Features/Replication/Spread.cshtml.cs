@@ -70,7 +70,7 @@ public sealed class SpreadModel(JippnasDb db, ReferenceCatalog catalog, Texts t)
 
         (Id, Name) = (id, name);
         Reference = await catalog.GetAsync(cancellationToken);
-        Lineage = await LineageQueries.ReadAsync(db, Reference, id, 0, cancellationToken);
+        Lineage = await LineageQueries.ReadAsync(db, Reference, id, LineageQueries.MaxNodes, cancellationToken);
         return true;
     }
 }
