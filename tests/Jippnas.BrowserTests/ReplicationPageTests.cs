@@ -177,6 +177,11 @@ public sealed class ReplicationPageTests(PortalFixture portal)
         lineage.ShouldContain(agencyName);
         lineage.ShouldContain("Diterapkan");
         await Pages.CheckAsync(visitor, javaScript);
+
+        // The whole lineage as a table, with who each replicated from.
+        (await visitor.GotoAsync($"/inovasi/{originId}/replikasi")).ShouldNotBeNull().Status.ShouldBe(200);
+        (await visitor.TextContentAsync("table tbody") ?? "").ShouldContain(agencyName);
+        await Pages.CheckAsync(visitor, javaScript);
     }
 
     // Moves the replication on the open page to the stage with this slug and checks the page says so.
