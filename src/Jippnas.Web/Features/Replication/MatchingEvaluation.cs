@@ -97,10 +97,7 @@ public sealed class MatchingEvaluation(JippnasDb db, MatchingService matching)
 {
     public async Task<MatchingReport> RunAsync(IReadOnlyList<MatchCase> cases, IReadOnlySet<string> judged, CancellationToken cancellationToken)
     {
-        var keys = await db.SourceRecords.AsNoTracking().Where(s => s.InnovationId != null)
-            .Select(s => new { s.SourceSystem!.Code, s.ExternalId, Id = s.InnovationId!.Value })
-            .ToListAsync(cancellationToken);
-        var keyOf = keys.GroupBy(k => k.Id).ToDictionary(g => g.Key, g => g.Select(k => $"{k.Code}:{k.ExternalId}").ToList());
+        var keyOf = await RelevanceEvaluation.KeysByInnovationAsync(db, cancellationToken);
         var sectors = await db.Sectors.ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var unknown = cases.Where(c => !judged.Contains(c.Origin)).Select(c => c.Origin).ToList();
         if (unknown.Count > 0)

@@ -98,12 +98,18 @@ public sealed class RelevanceEvaluation(JippnasDb db, SearchService search)
         return keys;
     }
 
-    public async Task<RelevanceReport> RunAsync(IReadOnlyList<RelevanceQuery> queries, IReadOnlySet<string> judged, CancellationToken cancellationToken)
+    /// <summary>Each innovation's "SOURCE:source_id" keys (what judged sets name records by).</summary>
+    public static async Task<Dictionary<int, List<string>>> KeysByInnovationAsync(JippnasDb db, CancellationToken cancellationToken)
     {
         var keys = await db.SourceRecords.AsNoTracking().Where(s => s.InnovationId != null)
             .Select(s => new { s.SourceSystem!.Code, s.ExternalId, Id = s.InnovationId!.Value })
             .ToListAsync(cancellationToken);
-        var keyOf = keys.GroupBy(k => k.Id).ToDictionary(g => g.Key, g => g.Select(k => $"{k.Code}:{k.ExternalId}").ToList());
+        return keys.GroupBy(k => k.Id).ToDictionary(g => g.Key, g => g.Select(k => $"{k.Code}:{k.ExternalId}").ToList());
+    }
+
+    public async Task<RelevanceReport> RunAsync(IReadOnlyList<RelevanceQuery> queries, IReadOnlySet<string> judged, CancellationToken cancellationToken)
+    {
+        var keyOf = await KeysByInnovationAsync(db, cancellationToken);
         var outcomes = new List<QueryOutcome>();
         foreach (var query in queries)
         {
