@@ -365,6 +365,29 @@ public abstract class SearchTests(SearchPortal portal)
     }
 
     [SkippableFact]
+    public async Task A_need_named_in_one_word_is_read_first_and_the_whole_query_still_counted()
+    {
+        const string q = "ktp";
+        TestDatabase.SkipUnlessAvailable(portal.Provider);
+        var query = new SearchQuery(q, new Jippnas.Web.Features.Innovations.InnovationFilter());
+        var all = await SearchWithAsync(query, new SearchOptions());
+        all.Plan.Groups.ShouldHaveSingleItem().Alternatives.ShouldContain(a => a.Length > 1, "'ktp' has multi-word expansions");
+        all.Plan.Groups[0].Alternatives.ShouldContain(a => a.Length == 1);
+        all.Total.ShouldBeGreaterThanOrEqualTo(2, $"'{q}' should match at least two records of the test set");
+
+        // One candidate is found by the one-word reading; the count still covers the records found only by an expansion.
+        var capped = await SearchWithAsync(query, new SearchOptions { CandidateLimit = 1, CountLimit = all.Total + 5 });
+        capped.Ranked.ShouldBe(1);
+        capped.Total.ShouldBe(all.Total);
+        capped.TotalIsLowerBound.ShouldBeFalse();
+
+        // Matching asks for no count: the total is only "more than" what was ranked.
+        var uncounted = await SearchWithAsync(query with { Counted = false }, new SearchOptions { CandidateLimit = 1, CountLimit = all.Total + 5 });
+        uncounted.Ranked.ShouldBe(1);
+        uncounted.TotalIsLowerBound.ShouldBeTrue();
+    }
+
+    [SkippableFact]
     public async Task A_timed_search_gives_the_same_result_and_the_time_of_each_step()
     {
         TestDatabase.SkipUnlessAvailable(portal.Provider);
