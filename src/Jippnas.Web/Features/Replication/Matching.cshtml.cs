@@ -85,7 +85,7 @@ public sealed class MatchingModel(JippnasDb db, MatchingService matching, Replic
 
         if (Regency is null || !ModelState.IsValid)
         {
-            return this.Refused([("wilayah", t["wilayah: pilih kabupaten/kota yang membutuhkan."])]);
+            return this.Refused([("wilayah", t["wilayah: pilih provinsi atau kabupaten/kota yang membutuhkan."])]);
         }
 
         var me = (await access.GetAsync(User, cancellationToken))!;
@@ -155,7 +155,7 @@ public sealed class MatchingModel(JippnasDb db, MatchingService matching, Replic
         }
         else if (Asked)
         {
-            ModelState.AddModelError("wilayah", t["wilayah: pilih kabupaten/kota yang membutuhkan."]);
+            ModelState.AddModelError("wilayah", t["wilayah: pilih provinsi atau kabupaten/kota yang membutuhkan."]);
         }
 
         if (Regency is not null)
