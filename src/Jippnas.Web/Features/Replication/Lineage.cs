@@ -74,9 +74,9 @@ public static class LineageQueries
         // Names and links only for the nodes shown (the page shows the first ones; the whole lineage page all).
         var named = all.Take(Math.Max(0, shown)).ToList();
         var agencyIds = named.Select(f => f.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var agencies = await db.Agencies.Where(a => EF.Parameter(agencyIds).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var replicaIds = named.Where(f => f.ReplicaId != null).Select(f => f.ReplicaId!.Value).ToList();
-        var published = (await db.Innovations.Where(i => replicaIds.Contains(i.Id) && i.IsPublished).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var published = (await db.Innovations.Where(i => EF.Parameter(replicaIds).Contains(i.Id) && i.IsPublished).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
         var nodes = all.Select(f => new LineageNode(
             f.Id, f.ParentId, f.Depth, agencies.GetValueOrDefault(f.AgencyId, ""), f.RegencyCode, reference.RegionName(f.RegencyCode), f.Stage,
             f.ReplicaId is { } replica && published.Contains(replica) ? replica : null)).ToList();
