@@ -127,6 +127,37 @@ public abstract class ReplicationTests(DatabaseProvider provider) : FreshPortalT
     }
 
     [SkippableFact]
+    public async Task A_replica_of_a_declined_replication_cannot_be_submitted()
+    {
+        TestDatabase.SkipUnlessAvailable(Provider);
+        var (origin, agency) = await Portal.WithDbAsync(async db => (
+            await db.Innovations.Where(i => i.IsPublished && i.AgencyId != null).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
+            await db.Agencies.Where(a => a.RegionCode == "35.02").Select(a => a.Id).FirstAsync()));
+        await AdminHttp.EnsureAccountAsync(Portal, "tolak@jatimprov.go.id", "Admin Hub Jatim", AccountRole.HubAdministrator, GrantScope.Province, "35");
+        var hubAdmin = await AdminHttp.SignInAsync(Portal, "tolak@jatimprov.go.id", AdminHttp.Password, null);
+        await AdminHttp.EnsureAccountAsync(Portal, "operator@ponorogo.go.id", "Operator Ponorogo", AccountRole.Operator, GrantScope.Agency, $"{agency}");
+        var operatorClient = await AdminHttp.SignInAsync(Portal, "operator@ponorogo.go.id", AdminHttp.Password, null);
+        var opened = await AdminHttp.PostAsync(hubAdmin, "/kelola/replikasi", new() { ["asal"] = $"{origin}", ["instansi"] = $"{agency}", ["adaptation"] = "adopsi" });
+        opened.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var path = opened.Headers.Location!.OriginalString;
+        (await PostAsync(hubAdmin, $"{path}?handler=advance", Advance(1, "ditolak").With("note", "Pemilik belum siap mendampingi."))).Status.ShouldBe(HttpStatusCode.Redirect);
+        var replica = await Portal.WithDbAsync(db => db.Replications.Where(r => r.AgencyId == agency).Select(r => r.ReplicaId!.Value).SingleAsync());
+
+        var version = await Portal.WithDbAsync(db => db.Innovations.Where(i => i.Id == replica).Select(i => i.Version).SingleAsync());
+        var form = new Dictionary<string, string>
+        {
+            ["F[name]"] = "Replika yang ditolak", ["F[agency]"] = $"{agency}", ["F[year]"] = "2026", ["F[phase]"] = "2", ["F[status]"] = "1",
+            ["F[summary]"] = "Ringkasan replika.", ["F[problem]"] = "Masalah.", ["F[implementation]"] = "Pelaksanaan.", ["F[impact]"] = "Dampak.",
+            ["versi"] = $"{version}",
+        };
+        var refused = await PostAsync(operatorClient, $"/kelola/inovasi/{replica}?handler=submit", form);
+        refused.Status.ShouldBe(HttpStatusCode.BadRequest);
+        refused.Body.ShouldContain("ditolak pemilik inovasi asal (Pemilik belum siap mendampingi.)");
+        (await Portal.WithDbAsync(db => db.Innovations.Where(i => i.Id == replica).Select(i => new { i.EditorialState, i.IsPublished }).SingleAsync()))
+            .ShouldBe(new { EditorialState = EditorialState.Draft, IsPublished = false });
+    }
+
+    [SkippableFact]
     public async Task A_large_lineage_is_capped_on_the_innovation_page_and_whole_on_its_own_page()
     {
         TestDatabase.SkipUnlessAvailable(Provider);

@@ -150,6 +150,13 @@ public sealed class EditorialDesk(JippnasDb db, SearchIndexer search, Evidence.E
             return EditorialOutcome.Refused(action == EditorialAction.Return ? "comment" : "", transition.Refusal!);
         }
 
+        // A replica drafted for a replication its origin's owner then declined is not an innovation of the agency.
+        if (action is EditorialAction.Submit or EditorialAction.Verify or EditorialAction.Publish && !edition.IsPublished && edition.RevisionOfId is null
+            && await db.Replications.Where(r => r.ReplicaId == id && r.Stage == ReplicationStage.Declined).Select(r => new { r.StageNote }).FirstOrDefaultAsync(cancellationToken) is { } declined)
+        {
+            return EditorialOutcome.Refused("", $"Draf ini dibuat untuk replikasi yang ditolak pemilik inovasi asal ({declined.StageNote}); draf ini tidak dapat diajukan atau diterbitkan.");
+        }
+
         var values = EditionFields.Of(edition);
         if (action == EditorialAction.Submit && await CheckAsync(values, submitting: true, scope, cancellationToken, checkAgency: false) is { Count: > 0 } missing)
         {
